@@ -1,0 +1,17 @@
+//! Reward Playground: a tiny RLHF reward model, its loss −log σ(r_better − r_worse), a trainer and its charts.
+//!
+//! The pure core (`loss`, `data`, `model`, `optim`, `train`, `charts`) never touches the web; the page lives in
+//! `web` (wasm32 only) and the command-line tool in `cli` (native only).
+
+pub mod charts;
+pub mod data;
+pub mod loss;
+pub mod model;
+pub mod optim;
+pub mod rng;
+pub mod train;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
