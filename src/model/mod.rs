@@ -110,7 +110,7 @@ impl RewardModel {
         };
         if params.len() != model.n_params() {
             return Err(format!(
-                "field \"params\": a {} model over {} tokens has {} parameters, got {}",
+                "field \"params\": a model of kind \"{}\" over {} tokens has {} parameters, got {}",
                 kind.name(),
                 model.vocab.len(),
                 model.n_params(),
