@@ -3,7 +3,7 @@
 //!
 //! The model reads the response text only: prompt words would add the same amount to both responses of a pair,
 //! so in a linear model they cancel in every gap r_better − r_worse. All parameters live in one flat vector
-//! (layouts in [`linear`] and [`mlp`]), which the optimizer steps as a whole.
+//! (layouts in `linear.rs` and `mlp.rs`), which the optimizer steps as a whole.
 
 mod linear;
 mod mlp;
@@ -240,7 +240,7 @@ impl RewardModel {
                     .tokens()
                     .iter()
                     .enumerate()
-                    .map(|(t, w)| (w.clone(), linear.weight(&self.params, t)))
+                    .map(|(t, token)| (token.clone(), linear.weight(&self.params, t)))
                     .collect(),
             ),
             ModelKind::Mlp => None,
