@@ -29,6 +29,8 @@ fn record() -> impl Strategy<Value = Record> {
 }
 
 proptest! {
+    #![proptest_config(ProptestConfig { failure_persistence: None, ..ProptestConfig::default() })]
+
     #[test]
     fn parsing_arbitrary_bytes_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
         let _ = Dataset::parse_jsonl("fuzz", &bytes);
