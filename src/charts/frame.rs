@@ -188,9 +188,8 @@ pub(crate) fn draw_frame<'a, DB: DrawingBackend>(
         .y_label_area_size(y_area)
         .build_cartesian_2d(frame.x.clone(), frame.y.clone())?;
     let label = ("sans-serif", font).into_font().color(&theme.text);
-    chart
-        .configure_mesh()
-        .bold_line_style(theme.grid.stroke_width(1))
+    let mut mesh = chart.configure_mesh();
+    mesh.bold_line_style(theme.grid.stroke_width(1))
         .max_light_lines(0)
         .axis_style(theme.axis.stroke_width(1))
         .x_labels(frame.x_labels)
@@ -198,10 +197,14 @@ pub(crate) fn draw_frame<'a, DB: DrawingBackend>(
         .x_label_formatter(frame.x_fmt)
         .y_label_formatter(frame.y_fmt)
         .label_style(label.clone())
-        .axis_desc_style(label)
-        .x_desc(frame.x_desc)
-        .y_desc(frame.y_desc)
-        .draw()?;
+        .axis_desc_style(label);
+    if !frame.x_desc.is_empty() {
+        mesh.x_desc(frame.x_desc);
+    }
+    if !frame.y_desc.is_empty() {
+        mesh.y_desc(frame.y_desc);
+    }
+    mesh.draw()?;
     Ok(Some(chart))
 }
 
