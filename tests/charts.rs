@@ -700,6 +700,7 @@ fn every_chart(svg_size: (u32, u32), xs: &[f64], theme: &Theme) {
         x_range: (lo, hi),
         delta: xs.get(2).copied(),
         dots: &dots,
+        ..Default::default()
     };
     let steps = StepsView {
         steps: xs,
@@ -819,6 +820,64 @@ fn a_curve_chart_keeps_its_marker_inside_when_the_gap_is_far_off_the_axis() {
     let (cx, _) = marker(&els, &theme);
     assert_eq!(cx, curve[curve.len() - 1].0, "pinned to the right edge");
     assert!(sigmoid(1e6) == 1.0);
+}
+
+/// The drawing commands of an SVG, without the `<svg>` wrapper.
+fn body(svg: &str) -> &str {
+    let start = svg
+        .find("<svg")
+        .and_then(|i| svg[i..].find('>').map(|j| i + j + 1))
+        .unwrap();
+    &svg[start..svg.rfind("</svg>").unwrap()]
+}
+
+#[test]
+fn the_static_layer_and_the_moving_layer_together_are_the_whole_curve_chart() {
+    let theme = Theme::dark();
+    let dots = [
+        dot(-3.0),
+        PairDot {
+            highlighted: true,
+            ..dot(0.5)
+        },
+        PairDot {
+            flipped: true,
+            ..dot(2.0)
+        },
+    ];
+    let view = |layer| CurveView {
+        delta: Some(1.5),
+        dots: &dots,
+        layer,
+        ..Default::default()
+    };
+    let t = &theme;
+    type Draw<'a> = &'a dyn Fn(Layer) -> String;
+    let charts: [(&str, Draw); 4] = [
+        ("sigmoid", &|l| svg_of(|a| draw_sigmoid(a, &view(l), t))),
+        ("log", &|l| svg_of(|a| draw_log(a, &view(l), t))),
+        ("neg_log", &|l| svg_of(|a| draw_neg_log(a, &view(l), t))),
+        ("gradient", &|l| svg_of(|a| draw_gradient(a, &view(l), t))),
+    ];
+    for (name, draw) in charts {
+        let (all, still, moving) = (draw(Layer::All), draw(Layer::Static), draw(Layer::Moving));
+        assert_eq!(
+            body(&all).trim(),
+            format!("{}\n{}", body(&still).trim(), body(&moving).trim()),
+            "{name}"
+        );
+        let moving = parse(&moving);
+        assert!(
+            tagged(&moving, "text").is_empty() && tagged(&moving, "rect").is_empty(),
+            "{name}: no labels, no fill"
+        );
+        assert_eq!(
+            tagged(&moving, "circle").len(),
+            dots.len() + 1,
+            "{name}: the dots and the marker"
+        );
+        assert!(tagged(&parse(&still), "circle").is_empty(), "{name}");
+    }
 }
 
 fn any_value() -> impl Strategy<Value = f64> {

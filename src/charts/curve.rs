@@ -1,7 +1,7 @@
 //! The shared shape of the four loss-step charts (σ, log, −log σ, dloss/dΔ): a fixed curve sampled densely, the
 //! current Δ marked exactly with guide lines to both axes, and optional dots for pairs.
 
-use super::frame::{draw_frame, draw_runs, finite_runs, pin_point, Frame};
+use super::frame::{draw_runs, finite_runs, pin_point, place_frame, Frame};
 use super::{ChartError, Theme};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -20,6 +20,19 @@ pub struct PairDot {
     pub flipped: bool,
 }
 
+/// Which part of a curve chart to draw. The page draws [`Layer::Static`] once into a cached canvas and, on
+/// each frame, copies it and draws [`Layer::Moving`] on top: together they are exactly [`Layer::All`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Layer {
+    /// Everything.
+    #[default]
+    All,
+    /// Background, axes, grid, labels and the curve: what depends only on the axis range and the theme.
+    Static,
+    /// Only the pair dots and the marked Δ with its guides, in the same pixel coordinates; no background.
+    Moving,
+}
+
 /// What a curve chart shows besides its curve.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct CurveView<'a> {
@@ -29,6 +42,8 @@ pub struct CurveView<'a> {
     pub delta: Option<f64>,
     /// Pairs drawn as dots on the curve; a gap beyond the axis sits at its edge.
     pub dots: &'a [PairDot],
+    /// Which part to draw (default: all of it).
+    pub layer: Layer,
 }
 
 impl Default for CurveView<'_> {
@@ -37,6 +52,7 @@ impl Default for CurveView<'_> {
             x_range: (-8.0, 8.0),
             delta: None,
             dots: &[],
+            layer: Layer::All,
         }
     }
 }
@@ -55,11 +71,17 @@ pub(crate) fn draw_curve<DB: DrawingBackend>(
     at: impl Fn(f64) -> (f64, f64),
     view: &CurveView,
 ) -> Result<(), ChartError> {
-    let Some(mut chart) = draw_frame(area, theme, frame)? else {
+    let paint = view.layer != Layer::Moving;
+    let Some(mut chart) = place_frame(area, theme, frame, paint)? else {
         return Ok(());
     };
     let (xr, yr) = (frame.x.clone(), frame.y.clone());
-    draw_runs(&mut chart, finite_runs(curve, &xr, &yr), theme.line(0))?;
+    if paint {
+        draw_runs(&mut chart, finite_runs(curve, &xr, &yr), theme.line(0))?;
+    }
+    if view.layer == Layer::Static {
+        return Ok(());
+    }
 
     let r = theme.dot_radius();
     let dot = |d: &PairDot| {

@@ -173,7 +173,20 @@ pub(crate) fn draw_frame<'a, DB: DrawingBackend>(
     theme: &Theme,
     frame: &Frame,
 ) -> Result<Option<Chart<'a, DB>>, ChartError> {
-    area.fill(&theme.background)?;
+    place_frame(area, theme, frame, true)
+}
+
+/// The chart of [`draw_frame`], in the same pixel coordinates, with the background, axes and grid drawn only
+/// when `paint`: without, it draws nothing and only lays the chart out (for the moving layer of a chart).
+pub(crate) fn place_frame<'a, DB: DrawingBackend>(
+    area: &'a DrawingArea<DB, Shift>,
+    theme: &Theme,
+    frame: &Frame,
+    paint: bool,
+) -> Result<Option<Chart<'a, DB>>, ChartError> {
+    if paint {
+        area.fill(&theme.background)?;
+    }
     let font = theme.font_size.max(1.0);
     let margin = (font * 0.8).ceil() as u32;
     let x_area = (font * 2.8).ceil() as u32;
@@ -187,6 +200,9 @@ pub(crate) fn draw_frame<'a, DB: DrawingBackend>(
         .x_label_area_size(x_area)
         .y_label_area_size(y_area)
         .build_cartesian_2d(frame.x.clone(), frame.y.clone())?;
+    if !paint {
+        return Ok(Some(chart));
+    }
     let label = ("sans-serif", font).into_font().color(&theme.text);
     let mut mesh = chart.configure_mesh();
     mesh.bold_line_style(theme.grid.stroke_width(1))

@@ -25,7 +25,7 @@ pub use accuracy_by_margin::{
     accuracy_by_margin, draw_accuracy_by_margin, MarginAccuracyView, MarginBar,
 };
 pub use accuracy_over_steps::draw_accuracy_over_steps;
-pub use curve::{CurveView, PairDot};
+pub use curve::{CurveView, Layer, PairDot};
 pub use gap_growth::{draw_gap_growth, GapGrowthView};
 pub use gradient::draw_gradient;
 pub use gradient_weights::{draw_gradient_weights, GradientWeightsView};
