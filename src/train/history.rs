@@ -21,7 +21,7 @@ impl<T: Clone> Thinned<T> {
 
     /// Whether a point for `step` would be kept.
     pub fn wants(&self, step: u64) -> bool {
-        step % self.every == 0 && self.points.last().is_none_or(|(s, _)| *s < step)
+        step.is_multiple_of(self.every) && self.points.last().is_none_or(|(s, _)| *s < step)
     }
 
     /// Records `value` at `step` if the record wants that step; steps must increase.
@@ -33,7 +33,7 @@ impl<T: Clone> Thinned<T> {
         if self.points.len() >= self.capacity {
             self.every *= 2;
             let every = self.every;
-            self.points.retain(|(s, _)| s % every == 0);
+            self.points.retain(|(s, _)| s.is_multiple_of(every));
         }
     }
 
