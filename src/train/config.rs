@@ -123,6 +123,37 @@ fn check_range(
 }
 
 impl Config {
+    /// The settings that differ between `self` and `other`, by their CLI names.
+    pub fn changed_fields(&self, other: &Config) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        let mut check = |name, differs: bool| {
+            if differs {
+                out.push(name)
+            }
+        };
+        check("dataset", self.dataset != other.dataset);
+        check("model", self.model != other.model);
+        check("optimizer", self.optimizer != other.optimizer);
+        check("lr", self.lr != other.lr);
+        check("momentum", self.momentum != other.momentum);
+        check("batch-size", self.batch_size != other.batch_size);
+        check("weight-decay", self.weight_decay != other.weight_decay);
+        check("seed", self.seed != other.seed);
+        check("test-fraction", self.test_fraction != other.test_fraction);
+        check("loss", self.loss.kind != other.loss.kind);
+        check("label-smoothing", self.loss.label_smoothing != other.loss.label_smoothing);
+        check("center-coef", self.loss.center_coef != other.loss.center_coef);
+        check("grouping", self.grouping != other.grouping);
+        check("label-noise", self.label_noise != other.label_noise);
+        out
+    }
+
+    /// Whether going from `self` to `other` needs a new run: every setting but the learning rate defines the
+    /// model, the data or the loss, so only a learning-rate change can go on from where the run is.
+    pub fn needs_new_run(&self, other: &Config) -> bool {
+        self.changed_fields(other).iter().any(|f| *f != "lr")
+    }
+
     /// Checks every field; the first field out of range is named with its value.
     pub fn validate(&self) -> Result<(), ConfigError> {
         if !(self.lr.is_finite() && self.lr > 0.0 && self.lr <= MAX_LR) {
@@ -213,6 +244,18 @@ mod tests {
             assert_eq!(e.field, field);
             assert!(e.to_string().contains(value), "{e}");
         }
+    }
+
+    #[test]
+    fn only_a_learning_rate_change_keeps_the_run() {
+        let a = Config::default();
+        let faster = Config { lr: 2.0, ..a.clone() };
+        assert!(!a.needs_new_run(&faster));
+        assert_eq!(a.changed_fields(&faster), vec!["lr"]);
+        let other_seed = Config { seed: 9, lr: 2.0, ..a.clone() };
+        assert!(a.needs_new_run(&other_seed));
+        assert_eq!(a.changed_fields(&other_seed), vec!["lr", "seed"]);
+        assert!(!a.needs_new_run(&a));
     }
 
     #[test]

@@ -1,12 +1,14 @@
 //! Training: one `Config` per run, a `Trainer` that steps it, TRL-named metrics, bounded history and rewind.
 
 mod config;
+mod explain;
 mod history;
 mod metrics;
 mod series;
 mod trainer;
 
 pub use config::{Config, ConfigError, Grouping, MAX_LR};
+pub use explain::{PairStep, StepExplanation, WeightChange};
 pub use history::Thinned;
 pub use metrics::{set_stats, Metrics, SetStats, CSV_HEADER};
 pub use series::Series;

@@ -1,0 +1,119 @@
+//! Keyboard shortcuts for the classroom: Space, →, Shift+→, ←, R, N, and ? for the list.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::Training;
+
+/// What a key does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Space: play or pause.
+    PlayPause,
+    /// →: one step.
+    Step,
+    /// Shift+→: to the end of the epoch.
+    Epoch,
+    /// ←: rewind one step.
+    Back,
+    /// R: a new run from step 0.
+    Reset,
+    /// N: the next slow-motion stage.
+    NextStage,
+    /// ?: show or hide the list of shortcuts.
+    Help,
+}
+
+/// The shortcuts, as the help list shows them.
+pub const SHORTCUTS: [(&str, &str); 7] = [
+    ("Space", "play / pause"),
+    ("→", "one step"),
+    ("Shift + →", "to the end of the epoch"),
+    ("←", "back one step"),
+    ("R", "reset: a new run from step 0"),
+    ("N", "slow step: the next stage"),
+    ("?", "show or hide this list"),
+];
+
+/// The action of a key (`KeyboardEvent.key`), if it has one.
+pub fn action_for(key: &str, shift: bool) -> Option<Action> {
+    match key {
+        " " => Some(Action::PlayPause),
+        "ArrowRight" if shift => Some(Action::Epoch),
+        "ArrowRight" => Some(Action::Step),
+        "ArrowLeft" => Some(Action::Back),
+        "r" | "R" => Some(Action::Reset),
+        "n" | "N" => Some(Action::NextStage),
+        "?" => Some(Action::Help),
+        _ => None,
+    }
+}
+
+/// Whether a key pressed in `target` belongs to the element: typing in a field, choosing in a list, or moving a
+/// slider with the arrows. Shortcuts never fire then.
+fn belongs_to_target(target: Option<web_sys::EventTarget>, key: &str) -> bool {
+    let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else {
+        return false;
+    };
+    if el.is_content_editable() {
+        return true;
+    }
+    match el.tag_name().as_str() {
+        "TEXTAREA" | "SELECT" => true,
+        "INPUT" => {
+            let kind = el.get_attribute("type").unwrap_or_default();
+            match kind.as_str() {
+                "range" => key.starts_with("Arrow"),
+                "button" | "checkbox" | "radio" => false,
+                _ => true,
+            }
+        }
+        _ => false,
+    }
+}
+
+/// Listens for the shortcuts on the whole page and shows their list on `?`.
+#[component]
+pub fn Shortcuts() -> impl IntoView {
+    let t = expect_context::<Training>();
+    let help = RwSignal::new(false);
+    let handle = window_event_listener(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || ev.default_prevented() {
+            return;
+        }
+        let key = ev.key();
+        let Some(action) = action_for(&key, ev.shift_key()) else {
+            return;
+        };
+        if belongs_to_target(ev.target(), &key) {
+            return;
+        }
+        ev.prevent_default();
+        match action {
+            Action::PlayPause => t.toggle_play(),
+            Action::Step => t.step(),
+            Action::Epoch => t.epoch(),
+            Action::Back => {
+                t.playing.set(false);
+                let s = t.shown.get_untracked().step;
+                t.rewind_to(s.saturating_sub(1));
+            }
+            Action::Reset => t.reset(),
+            Action::NextStage => t.next_stage(),
+            Action::Help => help.update(|h| *h = !*h),
+        }
+    });
+    on_cleanup(move || handle.remove());
+    view! {
+        <button type="button" class="help-toggle" data-testid="shortcuts-toggle"
+            aria-expanded=move || if help.get() { "true" } else { "false" }
+            on:click=move |_| help.update(|h| *h = !*h)>"Keyboard shortcuts (?)"</button>
+        <Show when=move || help.get()>
+            <div class="panel shortcuts" data-testid="shortcuts" role="region" aria-label="Keyboard shortcuts">
+                <dl>
+                    {SHORTCUTS.iter().map(|(k, v)| view! { <dt><kbd>{*k}</kbd></dt><dd>{*v}</dd> }).collect_view()}
+                </dl>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,157 @@
+//! Stepping through a run: Step, Epoch, Play/Pause, Reset, the speed, the rewind slider, and the play loop.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+
+use super::{now, Training, SPEEDS};
+use crate::web::format::fixed;
+
+/// Longest training slice in one animation frame, in ms: the rest of the frame is left for drawing.
+const SLICE_MS: f64 = 6.0;
+
+/// How a speed is written.
+pub fn speed_label(speed: f64) -> String {
+    if speed.is_finite() {
+        format!("{speed} / s")
+    } else {
+        "as fast as possible".to_string()
+    }
+}
+
+/// Starts the loop that trains while `playing` is on: each animation frame runs the steps owed at the current speed,
+/// inside a time box, then publishes once. Browsers pause animation frames in hidden tabs, so a hidden tab does no
+/// work, and the time away is not made up afterwards.
+fn start_loop(t: Training) {
+    let owed = Rc::new(Cell::new(0.0f64));
+    let last = Rc::new(Cell::new(now()));
+    let frame: Rc<RefCell<Option<Closure<dyn FnMut(f64)>>>> = Rc::new(RefCell::new(None));
+    let again = frame.clone();
+    *frame.borrow_mut() = Some(Closure::new(move |time: f64| {
+        if !t.playing.get_untracked() {
+            again.borrow_mut().take();
+            return;
+        }
+        let dt = (time - last.replace(time)).clamp(0.0, 100.0);
+        let speed = t.speed.get_untracked();
+        let deadline = now() + SLICE_MS;
+        if speed.is_finite() {
+            // Owe speed × dt steps; never let more than a quarter second pile up.
+            let due = (owed.get() + speed * dt / 1000.0).min(speed * 0.25 + 1.0);
+            let n = due.floor() as u64;
+            let taken = if n > 0 { t.steps(n, Some(deadline)) } else { 0 };
+            owed.set(due - taken as f64);
+        } else {
+            t.steps(u64::MAX, Some(deadline));
+        }
+        if let (Some(w), Some(cb)) = (web_sys::window(), again.borrow().as_ref()) {
+            let _ = w.request_animation_frame(cb.as_ref().unchecked_ref());
+        }
+    }));
+    if let (Some(w), Some(cb)) = (web_sys::window(), frame.borrow().as_ref()) {
+        let _ = w.request_animation_frame(cb.as_ref().unchecked_ref());
+    }
+}
+
+impl Training {
+    /// Play or pause.
+    pub fn toggle_play(&self) {
+        if self.playing.get_untracked() {
+            self.playing.set(false);
+        } else if !self.shown.get_untracked().diverged {
+            self.explain.set(None);
+            self.playing.set(true);
+            start_loop(*self);
+        }
+    }
+}
+
+/// The buttons, counters, speed and rewind slider.
+#[component]
+pub fn Stepper() -> impl IntoView {
+    let t = expect_context::<Training>();
+    let s = move || t.shown.get();
+    let speed_index = move || {
+        let v = t.speed.get();
+        SPEEDS.iter().position(|x| *x == v).unwrap_or(3)
+    };
+    let on_speed = move |ev: leptos::ev::Event| {
+        if let Ok(i) = event_target_value(&ev).parse::<usize>() {
+            if let Some(v) = SPEEDS.get(i) {
+                t.speed.set(*v);
+            }
+        }
+    };
+    let on_rewind = move |ev: leptos::ev::Event| {
+        if let Ok(step) = event_target_value(&ev).parse::<u64>() {
+            t.playing.set(false);
+            t.rewind_to(step);
+        }
+    };
+    let unit = move || {
+        let c = t.config.get();
+        match c.grouping {
+            crate::train::Grouping::Prompts => "prompt",
+            crate::train::Grouping::Pairs => "pair",
+        }
+    };
+    let step_means = move || {
+        let s = s();
+        let unit = unit();
+        let plural = if s.batch_units == 1 { "" } else { "s" };
+        format!(
+            "1 step = one update of the weights on a batch of {} {unit}{plural}. 1 epoch = {} steps = all {} training {unit}s ({} pairs) once.",
+            s.batch_units, s.steps_per_epoch, s.train_units, s.train_pairs
+        )
+    };
+    view! {
+        <div class="panel stepper">
+            <div class="counters" aria-live="polite">
+                <span>"Step "<b data-testid="step-count">{move || s().step}</b></span>
+                <span>"Epoch "<b data-testid="epoch-count">{move || fixed(s().metrics.epoch, 2)}</b></span>
+                <span>"Loss "<b data-testid="train-loss">{move || fixed(s().metrics.loss, 4)}</b></span>
+                <span>"Accuracy "<b data-testid="train-accuracy">{move || format!("{:.1} %", 100.0 * s().metrics.accuracy)}</b></span>
+            </div>
+            <p class="hint" data-testid="step-means">{step_means}</p>
+            <div class="buttons">
+                <button type="button" data-testid="step" on:click=move |_| t.step()
+                    title="One update (→)">"Step"</button>
+                <button type="button" data-testid="epoch" on:click=move |_| t.epoch()
+                    title="To the end of the epoch (Shift+→)">"Epoch"</button>
+                <button type="button" data-testid="play" class="primary" on:click=move |_| t.toggle_play()
+                    aria-pressed=move || if t.playing.get() { "true" } else { "false" }
+                    title="Play or pause (Space)">
+                    {move || if t.playing.get() { "Pause" } else { "Play" }}
+                </button>
+                <button type="button" data-testid="reset" on:click=move |_| t.reset()
+                    title="A new run from step 0 (R)">"Reset"</button>
+                <button type="button" data-testid="explain" on:click=move |_| t.next_stage()
+                    title="The next step in slow motion, one stage at a time (N)">"Slow step"</button>
+                <button type="button" data-testid="normalize" on:click=move |_| t.normalize()
+                    title="Shift every reward so the chosen responses average 0">"Normalize rewards"</button>
+            </div>
+            <label class="row">
+                <span>"Speed"</span>
+                <input type="range" min="0" max=SPEEDS.len() - 1 step="1" data-testid="speed"
+                    prop:value=move || speed_index().to_string()
+                    aria-valuetext=move || speed_label(t.speed.get())
+                    on:input=on_speed/>
+                <output data-testid="speed-label">{move || speed_label(t.speed.get())}</output>
+            </label>
+            <label class="row">
+                <span>"Rewind"</span>
+                <input type="range" min="0" step="1" data-testid="rewind"
+                    prop:max=move || s().head_step.to_string()
+                    prop:value=move || s().step.to_string()
+                    aria-valuetext=move || format!("step {} of {}", s().step, s().head_step)
+                    on:input=on_rewind/>
+                <output>{move || format!("{} / {}", s().step, s().head_step)}</output>
+            </label>
+            <p class="notice" role="status" data-testid="notice">
+                {move || if s().diverged { "diverged: lower the learning rate".to_string() } else { t.notice.get() }}
+            </p>
+        </div>
+    }
+}

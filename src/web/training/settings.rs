@@ -1,0 +1,162 @@
+//! The run's settings: every control is a view of one field of the `Config`.
+
+use leptos::prelude::*;
+
+use super::Training;
+use crate::data::{builtin_description, builtin_names};
+use crate::loss::LossKind;
+use crate::model::ModelKind;
+use crate::optim::OptimizerKind;
+use crate::train::{Config, Grouping};
+use crate::web::format::{fixed, parse_number};
+
+/// The learning-rate slider runs over log10(lr) in this range (1e-4 .. 10).
+const LR_LOG_RANGE: (f64, f64) = (-4.0, 1.0);
+
+/// The slider position for a learning rate.
+fn lr_to_slider(lr: f64) -> f64 {
+    libm::log10(lr).clamp(LR_LOG_RANGE.0, LR_LOG_RANGE.1)
+}
+
+/// The learning rate at a slider position, rounded to 2 significant digits so it reads cleanly.
+fn slider_to_lr(x: f64) -> f64 {
+    let lr = libm::pow(10.0, x.clamp(LR_LOG_RANGE.0, LR_LOG_RANGE.1));
+    let digits = libm::pow(10.0, libm::floor(libm::log10(lr)) - 1.0);
+    libm::round(lr / digits) * digits
+}
+
+/// A number for display: up to 4 significant decimals, no trailing zeros.
+fn short(v: f64) -> String {
+    let s = if v.abs() >= 1.0 { fixed(v, 2) } else { format!("{v:.4}") };
+    if s.contains('.') && !s.contains('e') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
+}
+
+/// The settings form.
+#[component]
+pub fn Settings() -> impl IntoView {
+    let t = expect_context::<Training>();
+    let c = move || t.config.get();
+    let change = move |f: Box<dyn FnOnce(&mut Config)>| {
+        let mut next = t.config.get_untracked();
+        f(&mut next);
+        t.apply(next);
+    };
+    let on_select = move |f: fn(&mut Config, &str)| {
+        move |ev: leptos::ev::Event| {
+            let v = event_target_value(&ev);
+            change(Box::new(move |c| f(c, &v)));
+        }
+    };
+    let on_number = move |f: fn(&mut Config, f64)| {
+        move |ev: leptos::ev::Event| match parse_number(&event_target_value(&ev)) {
+            Some(v) => change(Box::new(move |c| f(c, v))),
+            None => t.notice.set(format!("Not applied: {:?} is not a number", event_target_value(&ev))),
+        }
+    };
+    let loss_is = move |k: LossKind| c().loss.kind == k;
+
+    view! {
+        <form class="panel settings" on:submit=|ev| ev.prevent_default() aria-label="Training settings">
+            <h3>"Settings"</h3>
+            <label class="row">
+                <span>"Data set"</span>
+                <select data-testid="dataset" on:change=on_select(|c, v| c.dataset = v.to_string())
+                    prop:value=move || c().dataset>
+                    {builtin_names().iter().map(|n| view! { <option value=*n>{*n}</option> }).collect_view()}
+                </select>
+            </label>
+            <p class="hint">{move || builtin_description(&c().dataset).unwrap_or("").to_string()}</p>
+            <label class="row">
+                <span>"Model"</span>
+                <select data-testid="model"
+                    on:change=on_select(|c, v| c.model = ModelKind::from_name(v).unwrap_or(c.model))
+                    prop:value=move || c().model.name()>
+                    <option value="linear">"linear: a weight per word"</option>
+                    <option value="mlp">"MLP: embeddings, a tanh layer"</option>
+                </select>
+            </label>
+            <label class="row">
+                <span>"Optimizer"</span>
+                <select data-testid="optimizer"
+                    on:change=on_select(|c, v| c.optimizer = OptimizerKind::from_name(v).unwrap_or(c.optimizer))
+                    prop:value=move || c().optimizer.name()>
+                    <option value="sgd">"SGD"</option>
+                    <option value="adam">"Adam"</option>
+                </select>
+            </label>
+            <label class="row">
+                <span>"Learning rate"</span>
+                <input type="range" data-testid="lr" min=LR_LOG_RANGE.0 max=LR_LOG_RANGE.1 step="0.05"
+                    prop:value=move || lr_to_slider(c().lr).to_string()
+                    aria-valuetext=move || short(c().lr)
+                    on:change=on_number(|c, x| c.lr = slider_to_lr(x))/>
+                <output data-testid="lr-value">{move || short(c().lr)}</output>
+            </label>
+            <label class="row">
+                <span>"Batch size"</span>
+                <input type="number" data-testid="batch-size" min="0" max="10000" step="1" inputmode="numeric"
+                    prop:value=move || c().batch_size.to_string()
+                    on:change=on_number(|c, v| c.batch_size = v.clamp(0.0, 1e4) as usize)/>
+            </label>
+            <label class="row">
+                <span>"Batch elements"</span>
+                <select data-testid="grouping"
+                    on:change=on_select(|c, v| c.grouping = Grouping::from_name(v).unwrap_or(c.grouping))
+                    prop:value=move || c().grouping.name()>
+                    <option value="prompts">"one prompt = one element (InstructGPT)"</option>
+                    <option value="pairs">"shuffled pairs"</option>
+                </select>
+            </label>
+            <label class="row">
+                <span>"Loss"</span>
+                <select data-testid="loss"
+                    on:change=on_select(|c, v| c.loss.kind = LossKind::from_name(v).unwrap_or(c.loss.kind))
+                    prop:value=move || c().loss.kind.name()>
+                    <option value="bt">"−log σ(Δ)"</option>
+                    <option value="margin">"margin: −log σ(Δ − m)"</option>
+                    <option value="smooth">"label smoothing ε"</option>
+                </select>
+            </label>
+            <Show when=move || loss_is(LossKind::Smooth)>
+                <label class="row">
+                    <span>"ε"</span>
+                    <input type="number" data-testid="label-smoothing" min="0.01" max="0.49" step="0.01"
+                        prop:value=move || short(c().loss.label_smoothing)
+                        on:change=on_number(|c, v| c.loss.label_smoothing = v)/>
+                </label>
+            </Show>
+            <label class="row">
+                <span>"Centering c"</span>
+                <input type="number" data-testid="center-coef" min="0" max="10" step="0.01"
+                    prop:value=move || short(c().loss.center_coef)
+                    on:change=on_number(|c, v| c.loss.center_coef = v)/>
+            </label>
+            <label class="row">
+                <span>"Label noise"</span>
+                <input type="range" data-testid="label-noise" min="0" max="0.5" step="0.01"
+                    prop:value=move || c().label_noise.to_string()
+                    aria-valuetext=move || format!("{:.0} % of preferences flipped", 100.0 * c().label_noise)
+                    on:change=on_number(|c, v| c.label_noise = v)/>
+                <output>{move || format!("{:.0} %", 100.0 * c().label_noise)}</output>
+            </label>
+            <label class="row">
+                <span>"Test prompts"</span>
+                <input type="range" data-testid="test-fraction" min="0" max="0.9" step="0.05"
+                    prop:value=move || c().test_fraction.to_string()
+                    aria-valuetext=move || format!("{:.0} % of prompts held out", 100.0 * c().test_fraction)
+                    on:change=on_number(|c, v| c.test_fraction = v)/>
+                <output>{move || format!("{:.0} %", 100.0 * c().test_fraction)}</output>
+            </label>
+            <label class="row">
+                <span>"Seed"</span>
+                <input type="number" data-testid="seed" min="0" step="1" inputmode="numeric"
+                    prop:value=move || c().seed.to_string()
+                    on:change=on_number(|c, v| c.seed = v.clamp(0.0, 9.0e15) as u64)/>
+            </label>
+        </form>
+    }
+}
