@@ -164,7 +164,12 @@ pub fn centering_term(coef: f64, r_chosen: f64, r_rejected: f64) -> (f64, f64) {
 /// The loss of one pair under `spec`, with dloss/dr_chosen and dloss/dr_rejected.
 ///
 /// `margin` is the pair's labeled preference strength, used only by [`LossKind::Margin`].
-pub fn pair_terms(spec: &LossSpec, r_chosen: f64, r_rejected: f64, margin: Option<f64>) -> PairTerms {
+pub fn pair_terms(
+    spec: &LossSpec,
+    r_chosen: f64,
+    r_rejected: f64,
+    margin: Option<f64>,
+) -> PairTerms {
     let gap = r_chosen - r_rejected;
     let (loss, dgap) = match spec.kind {
         LossKind::Bt => (bt_loss(gap), bt_loss_derivative(gap)),
@@ -232,7 +237,10 @@ mod tests {
         assert_eq!(bt_loss_derivative(-2000.0), -1.0);
         assert_eq!(bt_loss_derivative(800.0), 0.0);
         for x in [-1e308, -710.0, -40.0, 0.0, 40.0, 710.0, 1e308] {
-            assert!(bt_loss(x).is_finite() && sigmoid(x).is_finite() && softplus(x).is_finite(), "x = {x}");
+            assert!(
+                bt_loss(x).is_finite() && sigmoid(x).is_finite() && softplus(x).is_finite(),
+                "x = {x}"
+            );
         }
     }
 
@@ -261,13 +269,23 @@ mod tests {
     fn pair_terms_match_finite_differences_for_every_variant() {
         for kind in LossKind::ALL {
             for center_coef in [0.0, 0.01] {
-                let spec = LossSpec { kind, label_smoothing: 0.2, center_coef };
+                let spec = LossSpec {
+                    kind,
+                    label_smoothing: 0.2,
+                    center_coef,
+                };
                 for (c, r) in [(0.3, -1.2), (-2.0, 1.5), (4.0, 3.9)] {
                     let t = pair_terms(&spec, c, r, Some(0.5));
                     let dc = central_difference(|x| pair_terms(&spec, x, r, Some(0.5)).loss, c);
                     let dr = central_difference(|x| pair_terms(&spec, c, x, Some(0.5)).loss, r);
-                    assert!((t.dloss_dchosen - dc).abs() < 1e-7, "{kind:?} {center_coef}");
-                    assert!((t.dloss_drejected - dr).abs() < 1e-7, "{kind:?} {center_coef}");
+                    assert!(
+                        (t.dloss_dchosen - dc).abs() < 1e-7,
+                        "{kind:?} {center_coef}"
+                    );
+                    assert!(
+                        (t.dloss_drejected - dr).abs() < 1e-7,
+                        "{kind:?} {center_coef}"
+                    );
                 }
             }
         }

@@ -71,7 +71,10 @@ mod tests {
             assert_eq!(a.next_u64(), b.next_u64());
         }
         assert_ne!(Rng::new(7).next_u64(), Rng::new(8).next_u64());
-        assert_ne!(Rng::for_stream(7, 1).next_u64(), Rng::for_stream(7, 2).next_u64());
+        assert_ne!(
+            Rng::for_stream(7, 1).next_u64(),
+            Rng::for_stream(7, 2).next_u64()
+        );
     }
 
     #[test]
