@@ -1,1 +1,11 @@
-//! Train placeholder.
+//! Training: one `Config` per run, a `Trainer` that steps it, TRL-named metrics, bounded history and rewind.
+
+mod config;
+mod history;
+mod metrics;
+mod trainer;
+
+pub use config::{Config, ConfigError, Grouping, MAX_LR};
+pub use history::Thinned;
+pub use metrics::{set_stats, Metrics, SetStats, CSV_HEADER};
+pub use trainer::{PairState, TrainError, Trainer, GAP_POINTS, HISTORY_POINTS, SNAPSHOTS, TRACKED_PAIRS};

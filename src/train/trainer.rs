@@ -1,0 +1,555 @@
+//! `Trainer`: one run of reward-model training: seeded split, batches, steps, metrics, history and rewind.
+
+use super::config::{Config, ConfigError, Grouping};
+use super::history::Thinned;
+use super::metrics::{set_stats, Metrics, SetStats};
+use crate::data::Dataset;
+use crate::loss::{self, pair_terms};
+use crate::model::{RewardModel, Vocab};
+use crate::optim::Optimizer;
+use crate::rng::Rng;
+use std::fmt;
+
+/// Metric points a run keeps (every k-th step, k doubling when full).
+pub const HISTORY_POINTS: usize = 2048;
+/// Points of per-pair gap history a run keeps.
+pub const GAP_POINTS: usize = 512;
+/// Pairs whose gaps are followed over time (the first ones in input order).
+pub const TRACKED_PAIRS: usize = 200;
+/// Snapshots kept for rewind; a rewind replays at most the steps between two snapshots.
+pub const SNAPSHOTS: usize = 128;
+
+// Independent random streams of one seed.
+const STREAM_SPLIT: u64 = 1;
+const STREAM_INIT: u64 = 2;
+const STREAM_ORDER: u64 = 3;
+const STREAM_NOISE: u64 = 4;
+
+/// Why a run cannot take a step, or could not start.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TrainError {
+    /// A setting is out of range.
+    Config(ConfigError),
+    /// The training split has no pairs.
+    NoTrainingData,
+    /// An update made a weight infinite or NaN; the run stays at the last good step.
+    Diverged,
+}
+
+impl fmt::Display for TrainError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TrainError::Config(e) => write!(f, "{e}"),
+            TrainError::NoTrainingData => write!(f, "the training split has no pairs: lower the test fraction"),
+            TrainError::Diverged => write!(f, "diverged: lower the learning rate"),
+        }
+    }
+}
+
+impl std::error::Error for TrainError {}
+
+impl From<ConfigError> for TrainError {
+    fn from(e: ConfigError) -> Self {
+        TrainError::Config(e)
+    }
+}
+
+/// Everything that changes as a run steps: what a snapshot holds.
+#[derive(Clone, Debug)]
+struct RunState {
+    model: RewardModel,
+    optimizer: Optimizer,
+    order_rng: Rng,
+    /// Training units in this epoch's shuffled order.
+    order: Vec<usize>,
+    /// Position of the next batch in `order`.
+    cursor: usize,
+    step: u64,
+    lr: f64,
+    grad_norm: f64,
+    /// Pair indices of the last batch.
+    last_batch: Vec<usize>,
+}
+
+/// Something done to a run between steps, replayed when the run is rewound.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Event {
+    SetLr(f64),
+    Normalize,
+}
+
+/// One pair as the model sees it now.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PairState {
+    /// r_chosen.
+    pub reward_chosen: f64,
+    /// r_rejected.
+    pub reward_rejected: f64,
+    /// Δ = r_chosen − r_rejected.
+    pub gap: f64,
+    /// σ(Δ): the model's probability that the labeler's choice is right.
+    pub sigmoid: f64,
+    /// log σ(Δ).
+    pub log_sigmoid: f64,
+    /// The pair's loss under the run's loss.
+    pub loss: f64,
+    /// σ(−Δ): how hard this pair pulls on the model.
+    pub gradient_weight: f64,
+    /// Whether the pair is in the test split.
+    pub test: bool,
+    /// Whether its label was flipped on purpose.
+    pub flipped: bool,
+}
+
+/// A reward-model training run.
+#[derive(Clone, Debug)]
+pub struct Trainer {
+    config: Config,
+    data: Dataset,
+    /// Token ids of (chosen, rejected) of every pair.
+    encoded: Vec<(Vec<usize>, Vec<usize>)>,
+    margins: Vec<Option<f64>>,
+    is_test: Vec<bool>,
+    train_units: Vec<Vec<usize>>,
+    test_units: Vec<Vec<usize>>,
+    batch_units: usize,
+    state: RunState,
+    /// (r_chosen, r_rejected) of every pair at the current step, valid when `fresh`.
+    rewards: Vec<(f64, f64)>,
+    metrics: Option<Metrics>,
+    fresh: bool,
+    history: Thinned<Metrics>,
+    gaps: Thinned<Vec<f64>>,
+    snapshots: Thinned<RunState>,
+    events: Vec<(u64, Event)>,
+    diverged: bool,
+}
+
+impl Trainer {
+    /// A run of `config` on a built-in data set named by `config.dataset`.
+    pub fn from_config(config: Config) -> Result<Trainer, String> {
+        let data = crate::data::builtin(&config.dataset)
+            .ok_or_else(|| format!("unknown data set {:?}; try one of {:?}", config.dataset, crate::data::builtin_names()))?;
+        Trainer::new(config, data).map_err(|e| e.to_string())
+    }
+
+    /// A run of `config` on `data` (label noise from the config is applied here, seeded).
+    pub fn new(config: Config, data: Dataset) -> Result<Trainer, TrainError> {
+        config.validate()?;
+        let data = if config.label_noise > 0.0 {
+            data.with_label_noise(config.label_noise, config.seed ^ STREAM_NOISE)
+        } else {
+            data
+        };
+        // Split by prompt, so test prompts are never seen in training.
+        let groups = data.prompt_groups();
+        let mut group_order: Vec<usize> = (0..groups.len()).collect();
+        Rng::for_stream(config.seed, STREAM_SPLIT).shuffle(&mut group_order);
+        let n_test = ((config.test_fraction * groups.len() as f64).round() as usize).min(groups.len().saturating_sub(1));
+        let mut is_test = vec![false; data.pairs.len()];
+        for &g in &group_order[..n_test] {
+            for &i in &groups[g] {
+                is_test[i] = true;
+            }
+        }
+        let units_of = |test: bool| -> Vec<Vec<usize>> {
+            match config.grouping {
+                Grouping::Prompts => groups
+                    .iter()
+                    .filter(|g| !g.is_empty() && is_test[g[0]] == test)
+                    .cloned()
+                    .collect(),
+                Grouping::Pairs => (0..data.pairs.len()).filter(|&i| is_test[i] == test).map(|i| vec![i]).collect(),
+            }
+        };
+        let (train_units, test_units) = (units_of(false), units_of(true));
+        if train_units.is_empty() {
+            return Err(TrainError::NoTrainingData);
+        }
+        // The vocabulary is what the training split says: words seen only in test responses stay unknown.
+        let vocab = Vocab::build(
+            train_units
+                .iter()
+                .flatten()
+                .flat_map(|&i| [data.pairs[i].chosen.as_str(), data.pairs[i].rejected.as_str()]),
+        );
+        let model = RewardModel::new(config.model, vocab, Rng::for_stream(config.seed, STREAM_INIT).next_u64());
+        let encoded = data
+            .pairs
+            .iter()
+            .map(|p| (model.encode(&p.chosen).ids, model.encode(&p.rejected).ids))
+            .collect();
+        let margins = data.pairs.iter().map(|p| p.margin).collect();
+        let optimizer = Optimizer::new(config.optimizer, model.n_params(), config.momentum, config.weight_decay);
+        let batch_units = match config.batch_size {
+            0 => train_units.len(),
+            b => b.min(train_units.len()),
+        };
+        let mut state = RunState {
+            model,
+            optimizer,
+            order_rng: Rng::for_stream(config.seed, STREAM_ORDER),
+            order: (0..train_units.len()).collect(),
+            cursor: train_units.len(),
+            step: 0,
+            lr: config.lr,
+            grad_norm: 0.0,
+            last_batch: Vec::new(),
+        };
+        state.order_rng.shuffle(&mut state.order);
+        state.cursor = 0;
+        let mut t = Trainer {
+            rewards: vec![(0.0, 0.0); data.pairs.len()],
+            config,
+            data,
+            encoded,
+            margins,
+            is_test,
+            train_units,
+            test_units,
+            batch_units,
+            state,
+            metrics: None,
+            fresh: false,
+            history: Thinned::new(HISTORY_POINTS),
+            gaps: Thinned::new(GAP_POINTS),
+            snapshots: Thinned::new(SNAPSHOTS),
+            events: Vec::new(),
+            diverged: false,
+        };
+        t.record();
+        Ok(t)
+    }
+
+    /// The run's settings (the learning rate as it was at the start; see [`Trainer::learning_rate`]).
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// The data the run trains on (with the config's label noise applied).
+    pub fn dataset(&self) -> &Dataset {
+        &self.data
+    }
+
+    /// The model as it is now.
+    pub fn model(&self) -> &RewardModel {
+        &self.state.model
+    }
+
+    /// Optimizer updates so far.
+    pub fn step_count(&self) -> u64 {
+        self.state.step
+    }
+
+    /// Steps in one epoch: one pass over the training set in batches of the configured size.
+    pub fn steps_per_epoch(&self) -> u64 {
+        self.train_units.len().div_ceil(self.batch_units) as u64
+    }
+
+    /// Batch elements per step (a prompt group or a pair each, as the grouping says).
+    pub fn batch_units(&self) -> usize {
+        self.batch_units
+    }
+
+    /// The training set's batch elements (pair indices of each).
+    pub fn train_units(&self) -> &[Vec<usize>] {
+        &self.train_units
+    }
+
+    /// Whether pair `i` is held out for testing.
+    pub fn is_test(&self, i: usize) -> bool {
+        self.is_test.get(i).copied().unwrap_or(false)
+    }
+
+    /// Pair indices of the last step's batch.
+    pub fn last_batch(&self) -> &[usize] {
+        &self.state.last_batch
+    }
+
+    /// The learning rate the next step uses.
+    pub fn learning_rate(&self) -> f64 {
+        self.state.lr
+    }
+
+    /// Whether an update blew up; the run then stays at its last good step.
+    pub fn diverged(&self) -> bool {
+        self.diverged
+    }
+
+    /// Changes the learning rate from the next step on, without resetting the run.
+    pub fn set_learning_rate(&mut self, lr: f64) -> Result<(), ConfigError> {
+        Config { lr, ..self.config.clone() }.validate()?;
+        self.state.lr = lr;
+        self.events.push((self.state.step, Event::SetLr(lr)));
+        self.diverged = false;
+        self.fresh = false;
+        Ok(())
+    }
+
+    /// One optimizer update on the next batch.
+    pub fn step(&mut self) -> Result<(), TrainError> {
+        if self.diverged {
+            return Err(TrainError::Diverged);
+        }
+        self.step_inner()?;
+        self.record();
+        Ok(())
+    }
+
+    /// Steps until the end of the current epoch; returns how many steps were taken.
+    pub fn epoch(&mut self) -> Result<u64, TrainError> {
+        let per = self.steps_per_epoch();
+        let todo = per - self.state.step % per;
+        for _ in 0..todo {
+            self.step()?;
+        }
+        Ok(todo)
+    }
+
+    /// Steps `n` times (stops at the first error).
+    pub fn run(&mut self, n: u64) -> Result<(), TrainError> {
+        (0..n).try_for_each(|_| self.step())
+    }
+
+    fn next_batch(&mut self) -> Vec<usize> {
+        let s = &mut self.state;
+        if s.cursor >= s.order.len() {
+            s.order_rng.shuffle(&mut s.order);
+            s.cursor = 0;
+        }
+        let end = (s.cursor + self.batch_units).min(s.order.len());
+        let batch = s.order[s.cursor..end].to_vec();
+        s.cursor = end;
+        batch
+    }
+
+    /// The batch's loss and its gradient with respect to every weight.
+    ///
+    /// loss = 1/B Σ_elements 1/|element| Σ_pairs loss(pair): a prompt with K ranked answers weighs its C(K,2) pairs
+    /// 1/C(K,2) each, as in InstructGPT.
+    fn batch_gradient(&self, units: &[usize]) -> (f64, Vec<f64>) {
+        let model = &self.state.model;
+        let mut grad = vec![0.0; model.n_params()];
+        let mut total = 0.0;
+        let b = units.len() as f64;
+        for &u in units {
+            let pairs = &self.train_units[u];
+            let w = 1.0 / (b * pairs.len() as f64);
+            for &i in pairs {
+                let (c_ids, r_ids) = &self.encoded[i];
+                let (rc, rr) = (model.reward(c_ids), model.reward(r_ids));
+                let t = pair_terms(&self.config.loss, rc, rr, self.margins[i]);
+                total += w * t.loss;
+                // dL/dθ = w · (dloss/dr_chosen · dr_chosen/dθ + dloss/dr_rejected · dr_rejected/dθ)
+                model.backward(c_ids, w * t.dloss_dchosen, &mut grad);
+                model.backward(r_ids, w * t.dloss_drejected, &mut grad);
+            }
+        }
+        (total, grad)
+    }
+
+    fn step_inner(&mut self) -> Result<(), TrainError> {
+        let s = &self.state;
+        let before = (s.model.params().to_vec(), s.optimizer.clone(), s.order_rng.clone(), s.order.clone(), s.cursor);
+        let units = self.next_batch();
+        let (_, grad) = self.batch_gradient(&units);
+        let grad_norm = libm::sqrt(grad.iter().map(|g| g * g).sum::<f64>());
+        let lr = self.state.lr;
+        self.state.optimizer.step(self.state.model.params_mut(), &grad, lr);
+        if !grad_norm.is_finite() || self.state.model.params().iter().any(|p| !p.is_finite()) {
+            // Put everything back: the run stays at its last good step.
+            let s = &mut self.state;
+            s.model.params_mut().copy_from_slice(&before.0);
+            (s.optimizer, s.order_rng, s.order, s.cursor) = (before.1, before.2, before.3, before.4);
+            self.diverged = true;
+            return Err(TrainError::Diverged);
+        }
+        self.state.grad_norm = grad_norm;
+        self.state.last_batch = units.iter().flat_map(|&u| self.train_units[u].iter().copied()).collect();
+        self.state.step += 1;
+        self.fresh = false;
+        Ok(())
+    }
+
+    /// Keeps the history, the gap history and the snapshots up to date after a step.
+    fn record(&mut self) {
+        let step = self.state.step;
+        if self.snapshots.wants(step) {
+            self.snapshots.push(step, self.state.clone());
+        }
+        if self.history.wants(step) || self.gaps.wants(step) {
+            let m = self.metrics();
+            self.history.push(step, m);
+            if self.gaps.wants(step) {
+                let gaps = self.rewards.iter().take(TRACKED_PAIRS).map(|(c, r)| c - r).collect();
+                self.gaps.push(step, gaps);
+            }
+        }
+    }
+
+    fn refresh(&mut self) {
+        if self.fresh {
+            return;
+        }
+        let model = &self.state.model;
+        for (r, (c_ids, r_ids)) in self.rewards.iter_mut().zip(&self.encoded) {
+            *r = (model.reward(c_ids), model.reward(r_ids));
+        }
+        let spec = &self.config.loss;
+        let stats = |units: &[Vec<usize>]| set_stats(units, &self.rewards, &self.margins, spec);
+        let train = stats(&self.train_units).unwrap_or(SetStats {
+            loss: 0.0,
+            accuracy: 0.0,
+            margin: 0.0,
+            min_reward: 0.0,
+            mean_reward: 0.0,
+            max_reward: 0.0,
+        });
+        let test = stats(&self.test_units);
+        let s = &self.state;
+        self.metrics = Some(Metrics {
+            step: s.step,
+            epoch: s.step as f64 / self.steps_per_epoch() as f64,
+            loss: train.loss,
+            accuracy: train.accuracy,
+            margin: train.margin,
+            min_reward: train.min_reward,
+            mean_reward: train.mean_reward,
+            max_reward: train.max_reward,
+            grad_norm: s.grad_norm,
+            learning_rate: s.lr,
+            test_loss: test.map(|t| t.loss),
+            test_accuracy: test.map(|t| t.accuracy),
+        });
+        self.fresh = true;
+    }
+
+    /// The metrics at the current step (computed on demand, once per step).
+    pub fn metrics(&mut self) -> Metrics {
+        self.refresh();
+        self.metrics.expect("refresh sets the metrics")
+    }
+
+    /// (r_chosen, r_rejected) of every pair at the current step.
+    pub fn rewards(&mut self) -> &[(f64, f64)] {
+        self.refresh();
+        &self.rewards
+    }
+
+    /// Every pair as the model sees it now: rewards, gap, σ, log σ, loss and gradient weight.
+    pub fn pair_states(&mut self) -> Vec<PairState> {
+        self.refresh();
+        (0..self.rewards.len()).map(|i| self.pair_state_fresh(i)).collect()
+    }
+
+    fn pair_state_fresh(&self, i: usize) -> PairState {
+        let (c, r) = self.rewards[i];
+        let gap = c - r;
+        PairState {
+            reward_chosen: c,
+            reward_rejected: r,
+            gap,
+            sigmoid: loss::sigmoid(gap),
+            log_sigmoid: loss::log_sigmoid(gap),
+            loss: pair_terms(&self.config.loss, c, r, self.margins[i]).loss,
+            gradient_weight: loss::gradient_weight(gap),
+            test: self.is_test[i],
+            flipped: self.data.flipped.get(i).copied().unwrap_or(false),
+        }
+    }
+
+    /// The metrics recorded so far (every k-th step; bounded however long the run).
+    pub fn history(&self) -> &[(u64, Metrics)] {
+        self.history.points()
+    }
+
+    /// Gaps of the first [`TRACKED_PAIRS`] pairs at recorded steps.
+    pub fn gap_history(&self) -> &[(u64, Vec<f64>)] {
+        self.gaps.points()
+    }
+
+    /// Adds a bias to every reward so the chosen responses of the training set (standing in for demonstrations)
+    /// have mean reward 0, as InstructGPT does after training. Gaps, so loss and accuracy, do not change.
+    pub fn normalize_rewards(&mut self) {
+        self.apply_normalize();
+        self.events.push((self.state.step, Event::Normalize));
+    }
+
+    fn apply_normalize(&mut self) {
+        let model = &self.state.model;
+        let chosen: Vec<f64> =
+            self.train_units.iter().flatten().map(|&i| model.reward(&self.encoded[i].0)).collect();
+        if !chosen.is_empty() {
+            let mean = chosen.iter().sum::<f64>() / chosen.len() as f64;
+            self.state.model.add_bias(-mean);
+        }
+        self.fresh = false;
+    }
+
+    /// The run as it was after step `target` (capped at the current step), with the same future if stepped on.
+    ///
+    /// Restores the nearest snapshot and replays the steps (and learning-rate changes) after it.
+    pub fn rewound(&self, target: u64) -> Trainer {
+        let target = target.min(self.state.step);
+        let mut t = self.clone();
+        let (from, snapshot) = t.snapshots.at_or_before(target).cloned().expect("step 0 is always kept");
+        t.state = snapshot;
+        t.diverged = false;
+        t.history.truncate_after(target);
+        t.gaps.truncate_after(target);
+        t.snapshots.truncate_after(target);
+        // Events at the snapshot's own step happened after it was taken; events after `target` never happened.
+        t.events.retain(|(s, _)| *s <= target);
+        t.fresh = false;
+        let events = t.events.clone();
+        let apply = |t: &mut Trainer, step: u64| {
+            for (_, e) in events.iter().filter(|(s, _)| *s == step) {
+                match *e {
+                    Event::SetLr(lr) => t.state.lr = lr,
+                    Event::Normalize => t.apply_normalize(),
+                }
+            }
+        };
+        apply(&mut t, from);
+        for step in from + 1..=target {
+            t.step_inner().expect("a replayed step succeeded before");
+            t.record();
+            apply(&mut t, step);
+        }
+        t
+    }
+
+    /// Starts the run again at step 0 from `model`'s weights (e.g. a model saved earlier), keeping the data, split
+    /// and settings. Words the model does not know stay unknown; the optimizer starts fresh.
+    pub fn restart_from(&mut self, model: RewardModel) {
+        self.encoded = self
+            .data
+            .pairs
+            .iter()
+            .map(|p| (model.encode(&p.chosen).ids, model.encode(&p.rejected).ids))
+            .collect();
+        let s = &mut self.state;
+        s.optimizer = Optimizer::new(self.config.optimizer, model.n_params(), self.config.momentum, self.config.weight_decay);
+        s.model = model;
+        s.order_rng = Rng::for_stream(self.config.seed, STREAM_ORDER);
+        s.order = (0..self.train_units.len()).collect();
+        s.order_rng.shuffle(&mut s.order);
+        s.cursor = 0;
+        s.lr = self.config.lr;
+        s.step = 0;
+        s.grad_norm = 0.0;
+        s.last_batch.clear();
+        self.history = Thinned::new(HISTORY_POINTS);
+        self.gaps = Thinned::new(GAP_POINTS);
+        self.snapshots = Thinned::new(SNAPSHOTS);
+        self.events.clear();
+        self.diverged = false;
+        self.fresh = false;
+        self.record();
+    }
+
+    /// The score of a response under the current model.
+    pub fn score(&self, text: &str) -> crate::model::Score {
+        self.state.model.score(text)
+    }
+}
