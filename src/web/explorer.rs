@@ -17,7 +17,7 @@ use crate::loss::{explain, Explained};
 pub const START: (f64, f64) = (1.5, -0.5);
 
 /// The general formula, in MathML (rendered natively by the browser).
-const FORMULA: &str = r#"<math display="block" aria-label="loss equals minus log sigma of delta, delta equals r better minus r worse"><mrow><mi>loss</mi><mo>=</mo><mo>−</mo><mi>log</mi><mo>&#x2061;</mo><mi>σ</mi><mo stretchy="false">(</mo><mi>Δ</mi><mo stretchy="false">)</mo><mo>=</mo><mo>−</mo><mi>log</mi><mo>&#x2061;</mo><mfrac><mn>1</mn><mrow><mn>1</mn><mo>+</mo><msup><mi>e</mi><mrow><mo>−</mo><mi>Δ</mi></mrow></msup></mrow></mfrac></mrow><mo separator="true">,</mo><mspace width="0.6em"></mspace><mrow><mi>Δ</mi><mo>=</mo><msub><mi>r</mi><mtext>better</mtext></msub><mo>−</mo><msub><mi>r</mi><mtext>worse</mtext></msub></mrow></math>"#;
+const FORMULA: &str = r#"<math display="inline" aria-label="loss equals minus log sigma of delta"><mrow><mi>loss</mi><mo>=</mo><mo>−</mo><mi>log</mi><mo>&#x2061;</mo><mi>σ</mi><mo stretchy="false">(</mo><mi>Δ</mi><mo stretchy="false">)</mo><mo>=</mo><mo>−</mo><mi>log</mi><mo>&#x2061;</mo><mfrac><mn>1</mn><mrow><mn>1</mn><mo>+</mo><msup><mi>e</mi><mrow><mo>−</mo><mi>Δ</mi></mrow></msup></mrow></mfrac></mrow></math><math display="inline" aria-label="delta equals r better minus r worse"><mrow><mi>Δ</mi><mo>=</mo><msub><mi>r</mi><mtext>better</mtext></msub><mo>−</mo><msub><mi>r</mi><mtext>worse</mtext></msub></mrow></math>"#;
 
 /// Four decimals for σ, log σ, the loss and the gradients.
 fn num(v: f64) -> String {
@@ -82,14 +82,14 @@ pub fn LossExplorer() -> impl IntoView {
                 <div class="panel">
                     <h2 id="explorer-title">"Loss explorer"</h2>
                     <p class="lead">
-                        "Give a better and a worse response a reward each. The loss only sees their gap Δ."
+                        "Reward a better and a worse response; the loss sees only their gap Δ."
                     </p>
                     <RewardInput id="r-better" name="r_better" meaning="reward of the better response"
                         swatch="bg-gap" testid="r-better" value=better/>
                     <RewardInput id="r-worse" name="r_worse" meaning="reward of the worse response"
                         swatch="bg-loss" testid="r-worse" value=worse/>
                     <div class="shift">
-                        <label for="shift-c">"Shift both by c ="</label>
+                        <label for="shift-c">"Shift both by c"</label>
                         <input type="number" id="shift-c" node_ref=shift_c value="1" step="0.5" min="-16"
                             max="16" inputmode="decimal" data-testid="shift-c"/>
                         <button type="button" data-testid="shift-apply" on:click=shift>"Add c to both"</button>
@@ -117,8 +117,7 @@ pub fn LossExplorer() -> impl IntoView {
                         </tbody>
                     </table>
                     <p class="note">
-                        "Only the gap matters: adding the same c to both rewards moves both, and leaves Δ, the loss "
-                        "and the gradient exactly as they were."
+                        "Only the gap matters: adding c to both rewards leaves Δ, the loss and the gradient as they were."
                     </p>
                 </div>
             </div>

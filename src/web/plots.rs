@@ -137,15 +137,19 @@ macro_rules! chart {
         let mut chart = ChartBuilder::on($area)
             .margin(8)
             .margin_right(14)
-            .x_label_area_size(34)
-            .y_label_area_size(44)
+            .x_label_area_size(42)
+            .y_label_area_size(54)
             .build_cartesian_2d($x, $y)
             .map_err(err)?;
         let font = ("sans-serif", FONT).into_font().color(&$p.text);
+        // Fewer x ticks on narrow charts (phones), so that their labels never touch.
+        let x_ticks = if $area.dim_in_pixel().0 < 420 { 5 } else { 9 };
         chart
             .configure_mesh()
             .max_light_lines(0)
-            .x_labels(9)
+            .x_labels(x_ticks)
+            .x_label_formatter(&|v| tick(*v))
+            .y_label_formatter(&|v| tick(*v))
             .y_labels(5)
             .bold_line_style($p.grid)
             .axis_style($p.axis)
@@ -157,6 +161,16 @@ macro_rules! chart {
             .map_err(err)?;
         chart
     }};
+}
+
+/// A tick label: no trailing zeros, a real minus sign ("−2", "0.5").
+fn tick(v: f64) -> String {
+    let s = format!("{:.2}", v);
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    match s {
+        "-0" | "" => "0".to_string(),
+        _ => s.replace('-', "\u{2212}"),
+    }
 }
 
 fn curve(range: (f64, f64), f: impl Fn(f64) -> f64) -> Vec<(f64, f64)> {

@@ -75,5 +75,5 @@ test('screenshot at 1280×720', async ({ page }) => {
   // The chart redrew for the new point.
   const after = await paintedPixels(page, 'chart-sigmoid');
   expect(after.differing).not.toBe(before.differing);
-  await page.screenshot({ path: test.info().outputPath('../screenshots/desktop-1280x720.png') });
+  await page.screenshot({ path: test.info().outputPath('desktop-1280x720.png') });
 });

@@ -46,7 +46,12 @@ export async function expectLossMatchesRewards(page) {
 /** How many pixels of the canvas differ from its most common colour (the background). */
 export async function paintedPixels(page, testid) {
   return page.getByTestId(testid).evaluate((canvas) => {
-    const ctx = canvas.getContext('2d');
+    // Read a copy, so the page's own canvas is never switched to a slow read-back mode.
+    const copy = document.createElement('canvas');
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    const ctx = copy.getContext('2d', { willReadFrequently: true });
+    ctx.drawImage(canvas, 0, 0);
     const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
     const counts = new Map();
     for (let i = 0; i < data.length; i += 4) {

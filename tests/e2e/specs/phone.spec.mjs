@@ -70,7 +70,7 @@ test('the charts are painted at the phone\'s device-pixel size; screenshot', asy
     expect(height).toBe(Math.round(css[1] * 3));
     expect(differing).toBeGreaterThan(width * height * 0.01);
   }
-  await page.screenshot({ path: test.info().outputPath('../screenshots/phone-390x844.png'), fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('phone-390x844.png'), fullPage: true, scale: 'css' });
   await expect(page.getByTestId('loss')).toHaveText(/\d/);
   await shown(page, 'loss');
 });
