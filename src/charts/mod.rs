@@ -1,1 +1,79 @@
-//! Charts placeholder.
+//! Every chart of the page and of the CLI's SVG export: one function per chart, generic over plotters'
+//! `DrawingBackend`, taking plain data (slices and small structs) and a [`Theme`].
+//!
+//! No chart draws a title (the page puts titles in its HTML); text is limited to axis labels. Any input is
+//! drawn without panicking: non-finite values are skipped, values beyond an axis are pinned to its edge, and
+//! empty or zero-width ranges are widened.
+
+mod accuracy_by_margin;
+mod accuracy_over_steps;
+mod curve;
+mod frame;
+mod gap_growth;
+mod gradient;
+mod gradient_weights;
+mod learned_vs_true;
+mod log;
+mod loss_over_steps;
+mod neg_log;
+mod rewards_per_pair;
+mod sigmoid;
+mod theme;
+mod word_weights;
+
+pub use accuracy_by_margin::{
+    accuracy_by_margin, draw_accuracy_by_margin, MarginAccuracyView, MarginBar,
+};
+pub use accuracy_over_steps::draw_accuracy_over_steps;
+pub use curve::{CurveView, Layer, PairDot};
+pub use gap_growth::{draw_gap_growth, GapGrowthView};
+pub use gradient::draw_gradient;
+pub use gradient_weights::{draw_gradient_weights, GradientWeightsView};
+pub use learned_vs_true::{draw_learned_vs_true, fit_line, LearnedVsTrueView};
+pub use log::{draw_log, LOG_P_FLOOR, LOG_P_MIN};
+pub use loss_over_steps::{draw_loss_over_steps, StepsView};
+pub use neg_log::draw_neg_log;
+pub use rewards_per_pair::{draw_rewards_per_pair, PairRewardsView};
+pub use sigmoid::draw_sigmoid;
+pub use theme::{Theme, OKABE_ITO};
+pub use word_weights::{draw_word_weights, top_words, WordWeightsView};
+
+use plotters::coord::Shift;
+use plotters::drawing::DrawingAreaErrorKind;
+use plotters::prelude::*;
+use std::fmt;
+
+/// A chart could not be drawn: the backend's error (an SVG string, a canvas) as text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChartError(pub String);
+
+impl fmt::Display for ChartError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "chart could not be drawn: {}", self.0)
+    }
+}
+
+impl std::error::Error for ChartError {}
+
+impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for ChartError {
+    fn from(err: DrawingAreaErrorKind<E>) -> ChartError {
+        ChartError(err.to_string())
+    }
+}
+
+/// Draws one chart into an SVG document of `width` × `height` pixels and returns its text.
+///
+/// `to_svg(560, 300, |area| draw_sigmoid(area, &view, &Theme::light()))`
+pub fn to_svg(
+    width: u32,
+    height: u32,
+    draw: impl FnOnce(&DrawingArea<SVGBackend, Shift>) -> Result<(), ChartError>,
+) -> Result<String, ChartError> {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        draw(&root)?;
+        root.present()?;
+    }
+    Ok(svg)
+}

@@ -65,14 +65,19 @@ fn run(command: Command) -> Result<(), String> {
         }
         Command::Datasets => {
             for name in crate::data::builtin_names() {
-                println!("{name}\t{}", crate::data::builtin_description(name).unwrap_or(""));
+                println!(
+                    "{name}\t{}",
+                    crate::data::builtin_description(name).unwrap_or("")
+                );
             }
             Ok(())
         }
         Command::Train(args) => train::run(args),
         Command::Score { model, text } => {
-            let json = std::fs::read_to_string(&model).map_err(|e| format!("{}: cannot read: {e}", model.display()))?;
-            let model_ = crate::model::RewardModel::from_json(&json).map_err(|e| format!("{}: {e}", model.display()))?;
+            let json = std::fs::read_to_string(&model)
+                .map_err(|e| format!("{}: cannot read: {e}", model.display()))?;
+            let model_ = crate::model::RewardModel::from_json(&json)
+                .map_err(|e| format!("{}: {e}", model.display()))?;
             println!("{}", score_json(&model_, &text));
             Ok(())
         }
@@ -88,7 +93,9 @@ pub fn loss_json(better: f64, worse: f64) -> Result<String, String> {
     }
     let e = crate::loss::explain(better, worse);
     if !e.gap.is_finite() {
-        return Err(format!("the gap {better} − ({worse}) overflows a 64-bit float"));
+        return Err(format!(
+            "the gap {better} − ({worse}) overflows a 64-bit float"
+        ));
     }
     let json = serde_json::json!({
         "gap": e.gap,
@@ -111,6 +118,11 @@ pub fn score_json(model: &crate::model::RewardModel, text: &str) -> String {
         .iter()
         .map(|t| serde_json::json!({"token": t.token, "known": t.known, "contribution": t.contribution}))
         .collect();
-    let unknown: Vec<&str> = s.tokens.iter().filter(|t| !t.known).map(|t| t.token.as_str()).collect();
+    let unknown: Vec<&str> = s
+        .tokens
+        .iter()
+        .filter(|t| !t.known)
+        .map(|t| t.token.as_str())
+        .collect();
     serde_json::json!({"reward": s.reward, "model": model.kind().name(), "tokens": tokens, "unknown": unknown}).to_string()
 }

@@ -133,9 +133,16 @@ impl TrainArgs {
 /// Reads a JSONL data file; every problem is named with the file, the line and the field.
 pub fn load_data(path: &Path) -> Result<Dataset, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
-    let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     Dataset::parse_jsonl(&name, &bytes).map_err(|errors| {
-        let lines: Vec<String> = errors.0.iter().map(|e| format!("{}: {e}", path.display())).collect();
+        let lines: Vec<String> = errors
+            .0
+            .iter()
+            .map(|e| format!("{}: {e}", path.display()))
+            .collect();
         lines.join("\n")
     })
 }
@@ -146,16 +153,22 @@ pub fn run(args: TrainArgs) -> Result<(), String> {
         (None, name) => {
             let name = name.clone().unwrap_or_else(|| Config::default().dataset);
             let data = crate::data::builtin(&name).ok_or_else(|| {
-                format!("unknown data set {name:?}; the built-in ones are {}", crate::data::builtin_names().join(", "))
+                format!(
+                    "unknown data set {name:?}; the built-in ones are {}",
+                    crate::data::builtin_names().join(", ")
+                )
             })?;
             (name, data)
         }
     };
     let config = args.config(&data.name);
     let mut trainer = Trainer::new(config, data).map_err(|e| e.to_string())?;
-    let steps = args.steps.unwrap_or(args.epochs.saturating_mul(trainer.steps_per_epoch()));
+    let steps = args
+        .steps
+        .unwrap_or(args.epochs.saturating_mul(trainer.steps_per_epoch()));
 
-    let bar = (steps >= 2000 && std::io::stderr().is_terminal()).then(|| indicatif::ProgressBar::new(steps));
+    let bar = (steps >= 2000 && std::io::stderr().is_terminal())
+        .then(|| indicatif::ProgressBar::new(steps));
     let mut outcome = Ok(());
     for i in 0..steps {
         if let Err(e) = trainer.step() {

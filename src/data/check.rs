@@ -113,7 +113,12 @@ fn check_ranking(ranking: &[String], line: usize, errors: &mut Vec<DataError>) {
 pub fn quoted(text: &str) -> String {
     let cut: String = text.chars().take(40).collect();
     let tail = if cut.len() < text.len() { "…" } else { "" };
-    format!("{:?}", cut).trim_end_matches('"').to_string() + tail + "\""
+    let escaped = format!("{cut:?}"); // a Rust string literal: quotes, backslashes and controls escaped
+    let body = escaped
+        .strip_prefix('"')
+        .and_then(|e| e.strip_suffix('"'))
+        .unwrap_or(&escaped);
+    format!("\"{body}{tail}\"")
 }
 
 #[cfg(test)]

@@ -272,3 +272,26 @@ pub fn describe_counts(records: &[Record]) -> String {
         plural(pairs, "pair", "pairs"),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_parsed_file_is_described_by_its_counts() {
+        let records = parse_records(b"{\"prompt\":\"p\",\"ranking\":[\"a\",\"b\",\"c\"]}\n{\"prompt\":\"p\",\"chosen\":\"a\",\"rejected\":\"b\"}").unwrap();
+        assert_eq!(
+            describe_counts(&records),
+            "2 records (1 pair, 1 ranking), 4 pairs to compare"
+        );
+    }
+
+    #[test]
+    fn columns_count_the_bom_of_the_first_line() {
+        let errors = parse_records(b"\xEF\xBB\xBFx").unwrap_err();
+        assert_eq!(
+            errors.to_string(),
+            "line 1: not valid JSON (expected value at column 4)"
+        );
+    }
+}

@@ -223,3 +223,40 @@ impl Dataset {
         self.flipped.iter().filter(|&&f| f).count() as f64 / self.flipped.len() as f64
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pair(chosen: &str, rejected: &str) -> Record {
+        Record::Pair {
+            prompt: "p".into(),
+            chosen: chosen.into(),
+            rejected: rejected.into(),
+            margin: None,
+        }
+    }
+
+    #[test]
+    fn records_from_code_are_checked_and_problems_name_the_record_number() {
+        let errors =
+            Dataset::from_records("x", "", vec![pair("a", "b"), pair("a", "a"), pair("", "b")])
+                .unwrap_err();
+        let shown: Vec<String> = errors.0.iter().map(|e| e.to_string()).collect();
+        assert_eq!(
+            shown,
+            [
+                "line 2: chosen and rejected are the same text",
+                "line 3, field \"chosen\": must not be empty"
+            ]
+        );
+    }
+
+    #[test]
+    fn true_quality_looks_up_the_exact_text() {
+        let mut d = Dataset::from_records("x", "", vec![pair("a", "b")]).unwrap();
+        d.truth = vec![("a".into(), 1.5), ("b".into(), -0.5)];
+        assert_eq!(d.true_quality("a"), Some(1.5));
+        assert_eq!(d.true_quality("a "), None);
+    }
+}

@@ -3,7 +3,7 @@
 //!
 //! The model reads the response text only: prompt words would add the same amount to both responses of a pair,
 //! so in a linear model they cancel in every gap r_better − r_worse. All parameters live in one flat vector
-//! (layouts in [`linear`] and [`mlp`]), which the optimizer steps as a whole.
+//! (layouts in `linear.rs` and `mlp.rs`), which the optimizer steps as a whole.
 
 mod linear;
 mod mlp;
@@ -21,9 +21,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ModelKind {
-    /// r = b + Σ_t w[t]: one weight per word, readable word by word.
+    /// `r = b + Σ_t w[t]`: one weight per word, readable word by word.
     Linear,
-    /// r = w2·tanh(W1·mean(E[t]) + b1) + b2: word embeddings of size 8, 16 tanh hidden units.
+    /// `r = w2·tanh(W1·mean(E[t]) + b1) + b2`: word embeddings of size 8, 16 tanh hidden units.
     Mlp,
 }
 
@@ -72,7 +72,7 @@ pub struct TokenScore {
     pub token: String,
     /// Was the token seen when the vocabulary was built? Unknown tokens add nothing to the reward.
     pub known: bool,
-    /// Linear model, known token: its weight w[t], what this occurrence adds to the reward.
+    /// Linear model, known token: its weight `w[t]`, what this occurrence adds to the reward.
     /// `None` for unknown tokens and for the MLP (whose words do not add up one by one).
     pub contribution: Option<f64>,
 }
@@ -142,7 +142,7 @@ impl RewardModel {
     }
 
     /// Forward: the reward of a text given by its token ids (from [`RewardModel::encode`]).
-    /// Linear: r = b + Σ_{t in ids} w[t]. MLP: r = w2·tanh(W1·mean(E[t]) + b1) + b2, with mean of no ids = 0.
+    /// Linear: `r = b + Σ_{t in ids} w[t]`. MLP: `r = w2·tanh(W1·mean(E[t]) + b1) + b2`, with mean of no ids = 0.
     /// Panics if an id is not below `vocab().len()`.
     pub fn reward(&self, ids: &[usize]) -> f64 {
         let n_vocab = self.vocab.len();
@@ -229,7 +229,7 @@ impl RewardModel {
         self.params[i] += delta;
     }
 
-    /// Linear model: every token with its weight w[t], in vocabulary order. `None` for the MLP.
+    /// Linear model: every token with its weight `w[t]`, in vocabulary order. `None` for the MLP.
     pub fn word_weights(&self) -> Option<Vec<(String, f64)>> {
         let linear = Linear {
             n_vocab: self.vocab.len(),
@@ -240,7 +240,7 @@ impl RewardModel {
                     .tokens()
                     .iter()
                     .enumerate()
-                    .map(|(t, w)| (w.clone(), linear.weight(&self.params, t)))
+                    .map(|(t, token)| (token.clone(), linear.weight(&self.params, t)))
                     .collect(),
             ),
             ModelKind::Mlp => None,

@@ -103,7 +103,13 @@ impl std::error::Error for ConfigError {}
 /// The largest learning rate a run accepts; far beyond what any data set here trains well with.
 pub const MAX_LR: f64 = 1000.0;
 
-fn check_range(field: &'static str, value: f64, lo: f64, hi: f64, hi_open: bool) -> Result<(), ConfigError> {
+fn check_range(
+    field: &'static str,
+    value: f64,
+    lo: f64,
+    hi: f64,
+    hi_open: bool,
+) -> Result<(), ConfigError> {
     let ok = value.is_finite() && value >= lo && if hi_open { value < hi } else { value <= hi };
     if ok {
         Ok(())
@@ -153,12 +159,54 @@ mod tests {
     #[test]
     fn out_of_range_fields_are_named_with_their_value() {
         let bad = [
-            (Config { lr: 1e9, ..Config::default() }, "lr", "1000000000"),
-            (Config { lr: f64::NAN, ..Config::default() }, "lr", "NaN"),
-            (Config { lr: 0.0, ..Config::default() }, "lr", "0"),
-            (Config { test_fraction: 1.0, ..Config::default() }, "test-fraction", "1"),
-            (Config { label_noise: -0.1, ..Config::default() }, "label-noise", "-0.1"),
-            (Config { momentum: 1.0, ..Config::default() }, "momentum", "1"),
+            (
+                Config {
+                    lr: 1e9,
+                    ..Config::default()
+                },
+                "lr",
+                "1000000000",
+            ),
+            (
+                Config {
+                    lr: f64::NAN,
+                    ..Config::default()
+                },
+                "lr",
+                "NaN",
+            ),
+            (
+                Config {
+                    lr: 0.0,
+                    ..Config::default()
+                },
+                "lr",
+                "0",
+            ),
+            (
+                Config {
+                    test_fraction: 1.0,
+                    ..Config::default()
+                },
+                "test-fraction",
+                "1",
+            ),
+            (
+                Config {
+                    label_noise: -0.1,
+                    ..Config::default()
+                },
+                "label-noise",
+                "-0.1",
+            ),
+            (
+                Config {
+                    momentum: 1.0,
+                    ..Config::default()
+                },
+                "momentum",
+                "1",
+            ),
         ];
         for (config, field, value) in bad {
             let e = config.validate().unwrap_err();

@@ -147,7 +147,10 @@ mod tests {
             test_loss: None,
             test_accuracy: Some(0.5),
         };
-        assert_eq!(m.csv_row().split(',').count(), CSV_HEADER.split(',').count());
+        assert_eq!(
+            m.csv_row().split(',').count(),
+            CSV_HEADER.split(',').count()
+        );
         assert_eq!(m.csv_row(), "3,1.5,0.25,1,2,-1,0,1,0.5,0.1,,0.5");
     }
 }

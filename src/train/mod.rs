@@ -3,9 +3,13 @@
 mod config;
 mod history;
 mod metrics;
+mod series;
 mod trainer;
 
 pub use config::{Config, ConfigError, Grouping, MAX_LR};
 pub use history::Thinned;
 pub use metrics::{set_stats, Metrics, SetStats, CSV_HEADER};
-pub use trainer::{PairState, TrainError, Trainer, GAP_POINTS, HISTORY_POINTS, SNAPSHOTS, TRACKED_PAIRS};
+pub use series::Series;
+pub use trainer::{
+    PairState, TrainError, Trainer, GAP_POINTS, HISTORY_POINTS, SNAPSHOTS, TRACKED_PAIRS,
+};

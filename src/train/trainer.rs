@@ -40,7 +40,10 @@ impl fmt::Display for TrainError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             TrainError::Config(e) => write!(f, "{e}"),
-            TrainError::NoTrainingData => write!(f, "the training split has no pairs: lower the test fraction"),
+            TrainError::NoTrainingData => write!(
+                f,
+                "the training split has no pairs: lower the test fraction"
+            ),
             TrainError::Diverged => write!(f, "diverged: lower the learning rate"),
         }
     }
@@ -128,8 +131,13 @@ pub struct Trainer {
 impl Trainer {
     /// A run of `config` on a built-in data set named by `config.dataset`.
     pub fn from_config(config: Config) -> Result<Trainer, String> {
-        let data = crate::data::builtin(&config.dataset)
-            .ok_or_else(|| format!("unknown data set {:?}; try one of {:?}", config.dataset, crate::data::builtin_names()))?;
+        let data = crate::data::builtin(&config.dataset).ok_or_else(|| {
+            format!(
+                "unknown data set {:?}; try one of {:?}",
+                config.dataset,
+                crate::data::builtin_names()
+            )
+        })?;
         Trainer::new(config, data).map_err(|e| e.to_string())
     }
 
@@ -145,7 +153,8 @@ impl Trainer {
         let groups = data.prompt_groups();
         let mut group_order: Vec<usize> = (0..groups.len()).collect();
         Rng::for_stream(config.seed, STREAM_SPLIT).shuffle(&mut group_order);
-        let n_test = ((config.test_fraction * groups.len() as f64).round() as usize).min(groups.len().saturating_sub(1));
+        let n_test = ((config.test_fraction * groups.len() as f64).round() as usize)
+            .min(groups.len().saturating_sub(1));
         let mut is_test = vec![false; data.pairs.len()];
         for &g in &group_order[..n_test] {
             for &i in &groups[g] {
@@ -159,7 +168,10 @@ impl Trainer {
                     .filter(|g| !g.is_empty() && is_test[g[0]] == test)
                     .cloned()
                     .collect(),
-                Grouping::Pairs => (0..data.pairs.len()).filter(|&i| is_test[i] == test).map(|i| vec![i]).collect(),
+                Grouping::Pairs => (0..data.pairs.len())
+                    .filter(|&i| is_test[i] == test)
+                    .map(|i| vec![i])
+                    .collect(),
             }
         };
         let (train_units, test_units) = (units_of(false), units_of(true));
@@ -167,20 +179,29 @@ impl Trainer {
             return Err(TrainError::NoTrainingData);
         }
         // The vocabulary is what the training split says: words seen only in test responses stay unknown.
-        let vocab = Vocab::build(
-            train_units
-                .iter()
-                .flatten()
-                .flat_map(|&i| [data.pairs[i].chosen.as_str(), data.pairs[i].rejected.as_str()]),
+        let vocab = Vocab::build(train_units.iter().flatten().flat_map(|&i| {
+            [
+                data.pairs[i].chosen.as_str(),
+                data.pairs[i].rejected.as_str(),
+            ]
+        }));
+        let model = RewardModel::new(
+            config.model,
+            vocab,
+            Rng::for_stream(config.seed, STREAM_INIT).next_u64(),
         );
-        let model = RewardModel::new(config.model, vocab, Rng::for_stream(config.seed, STREAM_INIT).next_u64());
         let encoded = data
             .pairs
             .iter()
             .map(|p| (model.encode(&p.chosen).ids, model.encode(&p.rejected).ids))
             .collect();
         let margins = data.pairs.iter().map(|p| p.margin).collect();
-        let optimizer = Optimizer::new(config.optimizer, model.n_params(), config.momentum, config.weight_decay);
+        let optimizer = Optimizer::new(
+            config.optimizer,
+            model.n_params(),
+            config.momentum,
+            config.weight_decay,
+        );
         let batch_units = match config.batch_size {
             0 => train_units.len(),
             b => b.min(train_units.len()),
@@ -278,7 +299,11 @@ impl Trainer {
 
     /// Changes the learning rate from the next step on, without resetting the run.
     pub fn set_learning_rate(&mut self, lr: f64) -> Result<(), ConfigError> {
-        Config { lr, ..self.config.clone() }.validate()?;
+        Config {
+            lr,
+            ..self.config.clone()
+        }
+        .validate()?;
         self.state.lr = lr;
         self.events.push((self.state.step, Event::SetLr(lr)));
         self.diverged = false;
@@ -350,22 +375,34 @@ impl Trainer {
 
     fn step_inner(&mut self) -> Result<(), TrainError> {
         let s = &self.state;
-        let before = (s.model.params().to_vec(), s.optimizer.clone(), s.order_rng.clone(), s.order.clone(), s.cursor);
+        let before = (
+            s.model.params().to_vec(),
+            s.optimizer.clone(),
+            s.order_rng.clone(),
+            s.order.clone(),
+            s.cursor,
+        );
         let units = self.next_batch();
         let (_, grad) = self.batch_gradient(&units);
         let grad_norm = libm::sqrt(grad.iter().map(|g| g * g).sum::<f64>());
         let lr = self.state.lr;
-        self.state.optimizer.step(self.state.model.params_mut(), &grad, lr);
+        self.state
+            .optimizer
+            .step(self.state.model.params_mut(), &grad, lr);
         if !grad_norm.is_finite() || self.state.model.params().iter().any(|p| !p.is_finite()) {
             // Put everything back: the run stays at its last good step.
             let s = &mut self.state;
             s.model.params_mut().copy_from_slice(&before.0);
-            (s.optimizer, s.order_rng, s.order, s.cursor) = (before.1, before.2, before.3, before.4);
+            (s.optimizer, s.order_rng, s.order, s.cursor) =
+                (before.1, before.2, before.3, before.4);
             self.diverged = true;
             return Err(TrainError::Diverged);
         }
         self.state.grad_norm = grad_norm;
-        self.state.last_batch = units.iter().flat_map(|&u| self.train_units[u].iter().copied()).collect();
+        self.state.last_batch = units
+            .iter()
+            .flat_map(|&u| self.train_units[u].iter().copied())
+            .collect();
         self.state.step += 1;
         self.fresh = false;
         Ok(())
@@ -381,7 +418,12 @@ impl Trainer {
             let m = self.metrics();
             self.history.push(step, m);
             if self.gaps.wants(step) {
-                let gaps = self.rewards.iter().take(TRACKED_PAIRS).map(|(c, r)| c - r).collect();
+                let gaps = self
+                    .rewards
+                    .iter()
+                    .take(TRACKED_PAIRS)
+                    .map(|(c, r)| c - r)
+                    .collect();
                 self.gaps.push(step, gaps);
             }
         }
@@ -439,7 +481,9 @@ impl Trainer {
     /// Every pair as the model sees it now: rewards, gap, σ, log σ, loss and gradient weight.
     pub fn pair_states(&mut self) -> Vec<PairState> {
         self.refresh();
-        (0..self.rewards.len()).map(|i| self.pair_state_fresh(i)).collect()
+        (0..self.rewards.len())
+            .map(|i| self.pair_state_fresh(i))
+            .collect()
     }
 
     fn pair_state_fresh(&self, i: usize) -> PairState {
@@ -477,8 +521,12 @@ impl Trainer {
 
     fn apply_normalize(&mut self) {
         let model = &self.state.model;
-        let chosen: Vec<f64> =
-            self.train_units.iter().flatten().map(|&i| model.reward(&self.encoded[i].0)).collect();
+        let chosen: Vec<f64> = self
+            .train_units
+            .iter()
+            .flatten()
+            .map(|&i| model.reward(&self.encoded[i].0))
+            .collect();
         if !chosen.is_empty() {
             let mean = chosen.iter().sum::<f64>() / chosen.len() as f64;
             self.state.model.add_bias(-mean);
@@ -492,7 +540,11 @@ impl Trainer {
     pub fn rewound(&self, target: u64) -> Trainer {
         let target = target.min(self.state.step);
         let mut t = self.clone();
-        let (from, snapshot) = t.snapshots.at_or_before(target).cloned().expect("step 0 is always kept");
+        let (from, snapshot) = t
+            .snapshots
+            .at_or_before(target)
+            .cloned()
+            .expect("step 0 is always kept");
         t.state = snapshot;
         t.diverged = false;
         t.history.truncate_after(target);
@@ -529,7 +581,12 @@ impl Trainer {
             .map(|p| (model.encode(&p.chosen).ids, model.encode(&p.rejected).ids))
             .collect();
         let s = &mut self.state;
-        s.optimizer = Optimizer::new(self.config.optimizer, model.n_params(), self.config.momentum, self.config.weight_decay);
+        s.optimizer = Optimizer::new(
+            self.config.optimizer,
+            model.n_params(),
+            self.config.momentum,
+            self.config.weight_decay,
+        );
         s.model = model;
         s.order_rng = Rng::for_stream(self.config.seed, STREAM_ORDER);
         s.order = (0..self.train_units.len()).collect();

@@ -1,0 +1,51 @@
+//! How hard each pair pulls on the model: its gradient weight σ(−Δ) as a bar.
+
+use super::frame::{category_label, draw_frame, Frame};
+use super::{ChartError, Theme};
+use crate::loss::gradient_weight;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// The gaps of the pairs, whose weights σ(−Δ) are drawn.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct GradientWeightsView<'a> {
+    /// Each pair's gap Δ = r_chosen − r_rejected, in order; pair i is labelled i + 1. A non-finite gap draws no bar.
+    pub gaps: &'a [f64],
+    /// The selected pair, drawn in the theme's `selected()` colour; out of range selects none.
+    pub highlighted: Option<usize>,
+}
+
+/// One bar per pair of height σ(−Δ) = |dloss/dΔ| in [0, 1]: near 1 for a pair ranked wrong, near 0 for a pair
+/// ranked right by a wide margin.
+pub fn draw_gradient_weights<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    view: &GradientWeightsView,
+    theme: &Theme,
+) -> Result<(), ChartError> {
+    let n = view.gaps.len();
+    let label = |v: &f64| category_label(*v, |i| (i < n).then(|| (i + 1).to_string()));
+    let frame = Frame {
+        x_fmt: &label,
+        ..Frame::x_categories(n, 0.0..1.0, "pair", "weight \u{3c3}(\u{2212}\u{394})")
+    };
+    let Some(mut chart) = draw_frame(area, theme, &frame)? else {
+        return Ok(());
+    };
+    let bar = |(i, &gap): (usize, &f64)| {
+        let w = gap
+            .is_finite()
+            .then(|| gradient_weight(gap).clamp(0.0, 1.0))?;
+        let color = if view.highlighted == Some(i) {
+            theme.selected()
+        } else {
+            theme.series[0]
+        };
+        let x = i as f64;
+        Some(Rectangle::new(
+            [(x - 0.4, 0.0), (x + 0.4, w)],
+            color.filled(),
+        ))
+    };
+    chart.draw_series(view.gaps.iter().enumerate().filter_map(bar))?;
+    Ok(())
+}
