@@ -29,28 +29,45 @@ pub fn prefers_dark() -> bool {
         .unwrap_or(false)
 }
 
-/// Draws on `canvas` with `draw`, sharp at any devicePixelRatio.
-///
-/// The backing store is sized to CSS size × DPR, the context is scaled by DPR, and `draw` gets an area of CSS size,
-/// so labels keep their CSS size and lines are one device pixel sharp. Returns `Ok(false)` when the canvas has no
-/// layout size yet (hidden or not mounted), so nothing was drawn.
-pub fn draw_sharp(
-    canvas: &HtmlCanvasElement,
-    draw: impl FnOnce(&CanvasArea) -> Result<(), String>,
-) -> Result<bool, String> {
-    let css_w = canvas.client_width().max(0) as u32;
-    let css_h = canvas.client_height().max(0) as u32;
-    if css_w == 0 || css_h == 0 {
-        return Ok(false);
+/// A canvas' size: CSS pixels and the devicePixelRatio its backing store is drawn at.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Size {
+    /// Width in CSS pixels.
+    pub css_w: u32,
+    /// Height in CSS pixels.
+    pub css_h: u32,
+    /// devicePixelRatio.
+    pub dpr: f64,
+}
+
+impl Size {
+    /// The laid-out size of `canvas`; `None` while it has no layout (hidden or not mounted).
+    pub fn of(canvas: &HtmlCanvasElement) -> Option<Size> {
+        let css_w = canvas.client_width().max(0) as u32;
+        let css_h = canvas.client_height().max(0) as u32;
+        (css_w > 0 && css_h > 0).then(|| Size {
+            css_w,
+            css_h,
+            dpr: device_pixel_ratio(),
+        })
     }
-    let dpr = device_pixel_ratio();
-    let dev_w = (css_w as f64 * dpr).round() as u32;
-    let dev_h = (css_h as f64 * dpr).round() as u32;
-    if canvas.width() != dev_w {
-        canvas.set_width(dev_w);
+
+    fn device(&self) -> (u32, u32) {
+        (
+            (self.css_w as f64 * self.dpr).round() as u32,
+            (self.css_h as f64 * self.dpr).round() as u32,
+        )
     }
-    if canvas.height() != dev_h {
-        canvas.set_height(dev_h);
+}
+
+/// Sizes the backing store of `canvas` to `size` in device pixels and returns its 2d context, unscaled.
+fn prepare(canvas: &HtmlCanvasElement, size: Size) -> Result<CanvasRenderingContext2d, String> {
+    let (w, h) = size.device();
+    if canvas.width() != w {
+        canvas.set_width(w);
+    }
+    if canvas.height() != h {
+        canvas.set_height(h);
     }
     let ctx: CanvasRenderingContext2d = canvas
         .get_context("2d")
@@ -58,17 +75,96 @@ pub fn draw_sharp(
         .ok_or("the canvas has no 2d context")?
         .dyn_into()
         .map_err(|_| "the canvas context is not 2d".to_string())?;
-    // Setting width/height resets the transform; set it before every draw.
-    ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)
+    ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
         .map_err(|_| "the canvas refused its transform".to_string())?;
-    ctx.clear_rect(0.0, 0.0, css_w as f64, css_h as f64);
+    Ok(ctx)
+}
+
+/// Lets plotters draw in CSS pixels on a canvas whose backing store is CSS size × DPR: the context is scaled by
+/// DPR (setting width/height resets it, so before every draw) and `draw` gets an area of CSS size. Labels keep their
+/// CSS size and lines are sharp.
+fn plot<E: std::fmt::Display>(
+    canvas: &HtmlCanvasElement,
+    ctx: &CanvasRenderingContext2d,
+    size: Size,
+    draw: impl FnOnce(&CanvasArea) -> Result<(), E>,
+) -> Result<(), String> {
+    ctx.set_transform(size.dpr, 0.0, 0.0, size.dpr, 0.0, 0.0)
+        .map_err(|_| "the canvas refused its transform".to_string())?;
     let backend = CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or("plotters could not use the canvas")?;
-    let root = backend.into_drawing_area();
-    let area = root.shrink((0, 0), (css_w, css_h));
-    draw(&area)?;
-    area.present().map_err(|e| e.to_string())?;
+    let area = backend
+        .into_drawing_area()
+        .shrink((0, 0), (size.css_w, size.css_h));
+    draw(&area).map_err(|e| e.to_string())?;
+    area.present().map_err(|e| e.to_string())
+}
+
+/// Draws on `canvas` with `draw`, sharp at any devicePixelRatio; `Ok(false)` when it has no layout yet.
+pub fn draw_sharp<E: std::fmt::Display>(
+    canvas: &HtmlCanvasElement,
+    draw: impl FnOnce(&CanvasArea) -> Result<(), E>,
+) -> Result<bool, String> {
+    let Some(size) = Size::of(canvas) else {
+        return Ok(false);
+    };
+    let ctx = prepare(canvas, size)?;
+    ctx.clear_rect(0.0, 0.0, canvas.width() as f64, canvas.height() as f64);
+    plot(canvas, &ctx, size, draw)?;
     Ok(true)
+}
+
+/// A chart drawn in two layers: the static part (axes, labels, curve) is drawn once into a detached canvas and
+/// copied onto the visible one on each update, then only what moves is drawn on top. The static layer is rebuilt
+/// when the size, the devicePixelRatio or `K` (what else it depends on: axis range, colour scheme) changes.
+pub struct LayeredCanvas<K> {
+    cache: Option<(HtmlCanvasElement, Size, K)>,
+}
+
+impl<K: PartialEq> Default for LayeredCanvas<K> {
+    fn default() -> Self {
+        LayeredCanvas { cache: None }
+    }
+}
+
+impl<K: PartialEq> LayeredCanvas<K> {
+    /// Draws `canvas`: the cached static layer (drawn by `draw_static` when `key` or the size changed), then
+    /// `draw_moving`. `Ok(false)` when the canvas has no layout yet.
+    pub fn draw<E: std::fmt::Display>(
+        &mut self,
+        canvas: &HtmlCanvasElement,
+        key: K,
+        draw_static: impl FnOnce(&CanvasArea) -> Result<(), E>,
+        draw_moving: impl FnOnce(&CanvasArea) -> Result<(), E>,
+    ) -> Result<bool, String> {
+        let Some(size) = Size::of(canvas) else {
+            return Ok(false);
+        };
+        let fresh = matches!(&self.cache, Some((_, s, k)) if *s == size && *k == key);
+        if !fresh {
+            let layer = match self.cache.take() {
+                Some((layer, _, _)) => layer,
+                None => web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.create_element("canvas").ok())
+                    .and_then(|e| e.dyn_into::<HtmlCanvasElement>().ok())
+                    .ok_or("could not create a canvas for the static layer")?,
+            };
+            let ctx = prepare(&layer, size)?;
+            ctx.clear_rect(0.0, 0.0, layer.width() as f64, layer.height() as f64);
+            plot(&layer, &ctx, size, draw_static)?;
+            self.cache = Some((layer, size, key));
+        }
+        let Some((layer, _, _)) = &self.cache else {
+            return Ok(false);
+        };
+        let ctx = prepare(canvas, size)?;
+        ctx.clear_rect(0.0, 0.0, canvas.width() as f64, canvas.height() as f64);
+        ctx.draw_image_with_html_canvas_element(layer, 0.0, 0.0)
+            .map_err(|_| "could not copy the static layer".to_string())?;
+        plot(canvas, &ctx, size, draw_moving)?;
+        Ok(true)
+    }
 }
 
 /// Runs one redraw per animation frame however often it is requested in between.

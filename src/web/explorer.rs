@@ -1,16 +1,17 @@
 //! The loss explorer: two rewards in, the three steps of −log σ(Δ) and its gradient out, as numbers and charts.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use leptos::prelude::*;
 
 use super::canvas::{
-    draw_sharp, mark_once, on_scheme_or_ratio_change, prefers_dark, FrameScheduler,
+    mark_once, on_scheme_or_ratio_change, prefers_dark, FrameScheduler, LayeredCanvas,
 };
 use super::controls::RewardInput;
 use super::format::{fixed, limit_shift, parse_number, reward, snap_reward};
-use super::plots::{draw_step, Palette, Step};
+use super::plots::{draw_step, gap_range, theme, Step};
+use crate::charts::Layer;
 use crate::loss::{explain, Explained};
 
 /// The rewards the explorer opens with: a pair ranked right by a gap of 2.
@@ -192,6 +193,9 @@ fn Row(
     }
 }
 
+/// A step chart's cached static layer, keyed by its Δ axis range and whether the scheme is dark.
+type StepLayer = LayeredCanvas<((f64, f64), bool)>;
+
 /// The explorer's four canvases.
 #[derive(Clone, Copy, Default)]
 struct ChartRefs {
@@ -206,26 +210,28 @@ impl ChartRefs {
     /// colour scheme or devicePixelRatio changes. Marks `first-chart` on the performance timeline after the first.
     fn redraw_on_change(self, explained: Memo<Explained>) {
         let first = Rc::new(Cell::new(false));
+        // Each chart's static layer depends on its axis range and the colour scheme besides its size.
+        let layers: Rc<RefCell<[StepLayer; 4]>> = Rc::default();
         let scheduler = FrameScheduler::new(move || {
             let Some(e) = explained.try_get_untracked() else {
                 return; // the panel was unmounted
             };
-            let palette = if prefers_dark() {
-                Palette::dark()
-            } else {
-                Palette::light()
-            };
+            let dark = prefers_dark();
+            let refs = [self.sigmoid, self.log, self.loss, self.gradient];
+            let mut layers = layers.borrow_mut();
             let mut drawn = 0;
-            for (canvas, step) in [
-                (self.sigmoid, Step::Sigmoid),
-                (self.log, Step::Log),
-                (self.loss, Step::Loss),
-                (self.gradient, Step::Gradient),
-            ] {
+            for ((canvas, step), layer) in refs.into_iter().zip(Step::ALL).zip(layers.iter_mut()) {
                 let Some(canvas) = canvas.try_get_untracked().flatten() else {
                     continue;
                 };
-                match draw_sharp(&canvas, |area| draw_step(area, step, &e, &palette)) {
+                let theme = theme(step, dark);
+                let result = layer.draw(
+                    &canvas,
+                    (gap_range(e.gap), dark),
+                    |area| draw_step(area, step, e.gap, Layer::Static, &theme),
+                    |area| draw_step(area, step, e.gap, Layer::Moving, &theme),
+                );
+                match result {
                     Ok(true) => drawn += 1,
                     Ok(false) => {}
                     Err(msg) => leptos::logging::error!("chart {step:?} could not be drawn: {msg}"),
