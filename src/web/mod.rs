@@ -1,4 +1,14 @@
-//! The page (wasm32 only).
+//! The page (wasm32 only): a Leptos app, one file per panel, and the canvas glue that draws the charts.
 
-/// Mounts the app on the page's body.
-pub fn mount() {}
+pub mod app;
+pub mod canvas;
+pub mod controls;
+pub mod explorer;
+pub mod format;
+pub mod plots;
+
+/// Mounts the app on the page's body; panics are reported in the browser console.
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs what is missing, then checks everything: formatting, lints for both targets, native tests, the browser
+# tests (wasm-bindgen-test in headless Chromium), a release build, and the Playwright specs against that build.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# shellcheck source=setup.sh
+source scripts/setup.sh
+setup_all --test
+
+section "cargo fmt --check"
+cargo fmt --all -- --check
+
+section "cargo clippy (native, all targets)"
+cargo clippy --all-targets -- -D warnings
+
+section "cargo clippy (wasm32)"
+if ! cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings; then
+  # Native tests and benches use native-only crates (proptest, criterion); lint what runs in the browser.
+  echo "clippy --all-targets does not build for wasm32; checking the lib, the bins and the browser tests"
+  cargo clippy --target wasm32-unknown-unknown --lib --bins --test web -- -D warnings
+fi
+
+section "cargo test (native)"
+cargo test
+
+section "wasm-bindgen-test in headless Chromium"
+CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" cargo test --target wasm32-unknown-unknown --test web
+
+section "trunk build --release (dist/)"
+trunk build --release
+ls -l dist
+
+section "Playwright specs against dist/"
+E2E_PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+export E2E_PORT
+(cd tests/e2e && npx --no-install playwright test)
+
+section "All checks passed"

@@ -1,0 +1,254 @@
+//! The loss explorer: two rewards in, the three steps of −log σ(Δ) and its gradient out, as numbers and charts.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use leptos::prelude::*;
+
+use super::canvas::{
+    mark_once, on_scheme_or_ratio_change, prefers_dark, FrameScheduler, LayeredCanvas,
+};
+use super::controls::RewardInput;
+use super::format::{fixed, limit_shift, parse_number, reward, snap_reward};
+use super::plots::{draw_step, gap_range, theme, Step};
+use crate::charts::Layer;
+use crate::loss::{explain, Explained};
+
+/// The rewards the explorer opens with: a pair ranked right by a gap of 2.
+pub const START: (f64, f64) = (1.5, -0.5);
+
+/// The general formula, in MathML (rendered natively by the browser).
+const FORMULA: &str = r#"<math display="inline" aria-label="loss equals minus log sigma of delta"><mrow><mi>loss</mi><mo>=</mo><mo>−</mo><mi>log</mi><mo>&#x2061;</mo><mi>σ</mi><mo stretchy="false">(</mo><mi>Δ</mi><mo stretchy="false">)</mo><mo>=</mo><mo>−</mo><mi>log</mi><mo>&#x2061;</mo><mfrac><mn>1</mn><mrow><mn>1</mn><mo>+</mo><msup><mi>e</mi><mrow><mo>−</mo><mi>Δ</mi></mrow></msup></mrow></mfrac></mrow></math><math display="inline" aria-label="delta equals r better minus r worse"><mrow><mi>Δ</mi><mo>=</mo><msub><mi>r</mi><mtext>better</mtext></msub><mo>−</mo><msub><mi>r</mi><mtext>worse</mtext></msub></mrow></math>"#;
+
+/// Four decimals for σ, log σ, the loss and the gradients.
+fn num(v: f64) -> String {
+    fixed(v, 4)
+}
+
+/// The loss explorer panel.
+#[component]
+pub fn LossExplorer() -> impl IntoView {
+    let better = RwSignal::new(START.0);
+    let worse = RwSignal::new(START.1);
+    let explained = Memo::new(move |_| explain(better.get(), worse.get()));
+    let status = RwSignal::new(String::new());
+    let shift_c = NodeRef::<leptos::html::Input>::new();
+
+    let shift = move |_| {
+        let text = shift_c
+            .get_untracked()
+            .map(|i| i.value())
+            .unwrap_or_default();
+        let Some(c) = parse_number(&text) else {
+            status.set(format!("c must be a number, got \"{text}\""));
+            return;
+        };
+        let (b, w) = (better.get_untracked(), worse.get_untracked());
+        let used = limit_shift(b, w, c);
+        let before = explained.get_untracked();
+        better.set(snap_reward(b + used));
+        worse.set(snap_reward(w + used));
+        let after = explained.get_untracked();
+        let limited = if used != c {
+            format!(" (c limited to {} so both stay in −8..8)", reward(used))
+        } else {
+            String::new()
+        };
+        status.set(format!(
+            "Added {}{limited}: r_better {} → {}, r_worse {} → {}. Δ {} → {}, loss {} → {}.",
+            reward(used),
+            reward(b),
+            reward(better.get_untracked()),
+            reward(w),
+            reward(worse.get_untracked()),
+            reward(before.gap),
+            reward(after.gap),
+            num(before.loss),
+            num(after.loss),
+        ));
+    };
+    let reset = move |_| {
+        better.set(START.0);
+        worse.set(START.1);
+        status.set(String::new());
+    };
+
+    let charts = ChartRefs::default();
+    charts.redraw_on_change(explained);
+
+    let e = move || explained.get();
+    view! {
+        <section class="explorer" aria-labelledby="explorer-title">
+            <div class="side">
+                <div class="panel">
+                    <h2 id="explorer-title">"Loss explorer"</h2>
+                    <p class="lead">
+                        "Reward a better and a worse response; the loss sees only their gap Δ."
+                    </p>
+                    <RewardInput id="r-better" name="r_better" meaning="reward of the better response"
+                        swatch="bg-gap" testid="r-better" value=better/>
+                    <RewardInput id="r-worse" name="r_worse" meaning="reward of the worse response"
+                        swatch="bg-loss" testid="r-worse" value=worse/>
+                    <div class="shift">
+                        <label for="shift-c">"Shift both by c"</label>
+                        <input type="number" id="shift-c" node_ref=shift_c value="1" step="0.5" min="-16"
+                            max="16" inputmode="decimal" data-testid="shift-c"/>
+                        <button type="button" data-testid="shift-apply" on:click=shift>"Add c to both"</button>
+                        <button type="button" data-testid="reset" on:click=reset>"Reset"</button>
+                    </div>
+                    <p class="status" role="status" data-testid="shift-status">{move || status.get()}</p>
+                </div>
+                <div class="panel">
+                    <h2>"The numbers"</h2>
+                    <div class="formula" inner_html=FORMULA></div>
+                    <table class="numbers">
+                        <tbody>
+                            <Row label="Δ = r_better − r_worse" class="c-gap" testid="gap"
+                                value=Signal::derive(move || reward(e().gap))/>
+                            <Row label="Step 1: σ(Δ)" class="c-sigma" testid="sigmoid"
+                                value=Signal::derive(move || num(e().sigmoid))/>
+                            <Row label="Step 2: log σ(Δ)" class="c-log" testid="log-sigmoid"
+                                value=Signal::derive(move || num(e().log_sigmoid))/>
+                            <Row label="Step 3: loss = −log σ(Δ)" class="c-loss loss-row" testid="loss"
+                                value=Signal::derive(move || num(e().loss))/>
+                            <Row label="∂loss/∂r_better = −σ(−Δ)" class="c-grad" testid="dloss-dbetter"
+                                value=Signal::derive(move || num(e().dloss_dgap))/>
+                            <Row label="∂loss/∂r_worse = σ(−Δ)" class="c-grad" testid="dloss-dworse"
+                                value=Signal::derive(move || num(-e().dloss_dgap))/>
+                        </tbody>
+                    </table>
+                    <p class="note">
+                        "Only the gap matters: adding c to both rewards leaves Δ, the loss and the gradient as they were."
+                    </p>
+                </div>
+            </div>
+            <div class="charts">
+                <figure class="chart">
+                    <h3>"Step 1 · σ(Δ)" <span class="reads">
+                        "Δ = "<b class="c-gap">{move || reward(e().gap)}</b>
+                        " → σ = "<b class="c-sigma">{move || num(e().sigmoid)}</b>
+                    </span></h3>
+                    <canvas node_ref=charts.sigmoid data-testid="chart-sigmoid" role="img"
+                        aria-label=move || format!("σ(Δ) against Δ, marked at Δ = {}, σ = {}",
+                            reward(e().gap), num(e().sigmoid))></canvas>
+                    <figcaption>
+                        "σ turns any gap into a number in (0, 1): the model's probability that a labeler prefers "
+                        "the better response. A gap of 0 gives ½."
+                    </figcaption>
+                </figure>
+                <figure class="chart">
+                    <h3>"Step 2 · log p" <span class="reads">
+                        "p = "<b class="c-sigma">{move || num(e().sigmoid)}</b>
+                        " → log p = "<b class="c-log">{move || num(e().log_sigmoid)}</b>
+                    </span></h3>
+                    <canvas node_ref=charts.log data-testid="chart-log" role="img"
+                        aria-label=move || format!("log p against p, marked at p = {}, log p = {}",
+                            num(e().sigmoid), num(e().log_sigmoid))></canvas>
+                    <figcaption>
+                        "log σ is at most 0, reached only as σ → 1; as σ → 0 it falls without bound."
+                    </figcaption>
+                </figure>
+                <figure class="chart">
+                    <h3>"Step 3 · −log σ(Δ)" <span class="reads">
+                        "× −1 → loss = "<b class="c-loss">{move || num(e().loss)}</b>
+                    </span></h3>
+                    <canvas node_ref=charts.loss data-testid="chart-loss" role="img"
+                        aria-label=move || format!("the loss −log σ(Δ) against Δ, marked at Δ = {}, loss = {}",
+                            reward(e().gap), num(e().loss))></canvas>
+                    <figcaption>
+                        "Times −1 makes a loss to minimize: never negative, ln 2 ≈ 0.693 at Δ = 0, "
+                        "near 0 for a wide right gap, about −Δ for a wrong one."
+                    </figcaption>
+                </figure>
+                <figure class="chart">
+                    <h3>"Gradient · dloss/dΔ" <span class="reads">
+                        "= −σ(−Δ) = "<b class="c-grad">{move || num(e().dloss_dgap)}</b>
+                    </span></h3>
+                    <canvas node_ref=charts.gradient data-testid="chart-gradient" role="img"
+                        aria-label=move || format!("dloss/dΔ = −σ(−Δ) against Δ, marked at Δ = {}, value {}",
+                            reward(e().gap), num(e().dloss_dgap))></canvas>
+                    <figcaption>
+                        "Between −1 and 0: a pair ranked wrong pulls with weight near 1, a pair ranked right by a "
+                        "wide gap barely moves the model. It reaches 0 only in the limit."
+                    </figcaption>
+                </figure>
+            </div>
+        </section>
+    }
+}
+
+/// One row of the numbers table.
+#[component]
+fn Row(
+    label: &'static str,
+    class: &'static str,
+    testid: &'static str,
+    value: Signal<String>,
+) -> impl IntoView {
+    view! {
+        <tr class=class>
+            <th scope="row">{label}</th>
+            <td data-testid=testid>{move || value.get()}</td>
+        </tr>
+    }
+}
+
+/// A step chart's cached static layer, keyed by its Δ axis range and whether the scheme is dark.
+type StepLayer = LayeredCanvas<((f64, f64), bool)>;
+
+/// The explorer's four canvases.
+#[derive(Clone, Copy, Default)]
+struct ChartRefs {
+    sigmoid: NodeRef<leptos::html::Canvas>,
+    log: NodeRef<leptos::html::Canvas>,
+    loss: NodeRef<leptos::html::Canvas>,
+    gradient: NodeRef<leptos::html::Canvas>,
+}
+
+impl ChartRefs {
+    /// Redraws the four charts, at most once per frame, whenever `explained` changes, the window resizes, or the
+    /// colour scheme or devicePixelRatio changes. Marks `first-chart` on the performance timeline after the first.
+    fn redraw_on_change(self, explained: Memo<Explained>) {
+        let first = Rc::new(Cell::new(false));
+        // Each chart's static layer depends on its axis range and the colour scheme besides its size.
+        let layers: Rc<RefCell<[StepLayer; 4]>> = Rc::default();
+        let scheduler = FrameScheduler::new(move || {
+            let Some(e) = explained.try_get_untracked() else {
+                return; // the panel was unmounted
+            };
+            let dark = prefers_dark();
+            let refs = [self.sigmoid, self.log, self.loss, self.gradient];
+            let mut layers = layers.borrow_mut();
+            let mut drawn = 0;
+            for ((canvas, step), layer) in refs.into_iter().zip(Step::ALL).zip(layers.iter_mut()) {
+                let Some(canvas) = canvas.try_get_untracked().flatten() else {
+                    continue;
+                };
+                let theme = theme(step, dark);
+                let result = layer.draw(
+                    &canvas,
+                    (gap_range(e.gap), dark),
+                    |area| draw_step(area, step, e.gap, Layer::Static, &theme),
+                    |area| draw_step(area, step, e.gap, Layer::Moving, &theme),
+                );
+                match result {
+                    Ok(true) => drawn += 1,
+                    Ok(false) => {}
+                    Err(msg) => leptos::logging::error!("chart {step:?} could not be drawn: {msg}"),
+                }
+            }
+            if drawn > 0 {
+                mark_once(&first, "first-chart");
+            }
+        });
+        let s = scheduler.clone();
+        Effect::new(move |_| {
+            explained.track();
+            s.request();
+        });
+        let s = scheduler.clone();
+        let resize = window_event_listener(leptos::ev::resize, move |_| s.request());
+        on_cleanup(move || resize.remove());
+        on_scheme_or_ratio_change(move || scheduler.request());
+    }
+}

@@ -1,0 +1,66 @@
+// Shared steps: open the page while recording console messages and requests, read shown numbers, the loss math.
+import { expect } from '@playwright/test';
+
+/** −log σ(Δ), computed stably, as the page should show it. */
+export function btLoss(gap) {
+  return gap > 0 ? Math.log1p(Math.exp(-gap)) : -gap + Math.log1p(Math.exp(gap));
+}
+
+/** Opens the page, collecting console errors/warnings, page errors and requests to other origins. */
+export async function openPage(page, baseURL) {
+  const origin = new URL(baseURL).origin;
+  const problems = [];
+  const foreign = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`${msg.type()}: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  page.on('request', (req) => {
+    const url = new URL(req.url());
+    if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== origin) foreign.push(req.url());
+  });
+  await page.goto('./');
+  await expect(page.getByTestId('loss')).toHaveText(/\d/);
+  await page.waitForFunction(() => performance.getEntriesByName('first-chart').length > 0);
+  return { problems, foreign };
+}
+
+/** The number shown in the element with this data-testid. */
+export async function shown(page, testid) {
+  const text = (await page.getByTestId(testid).textContent()).trim();
+  const value = Number(text.replace('\u2212', '-'));
+  expect(Number.isFinite(value), `${testid} shows "${text}"`).toBe(true);
+  return { value, text };
+}
+
+/** Checks that the shown loss is −log σ(r_better − r_worse) of the shown rewards, to the shown precision. */
+export async function expectLossMatchesRewards(page) {
+  const better = Number(await page.getByTestId('r-better-input').inputValue());
+  const worse = Number(await page.getByTestId('r-worse-input').inputValue());
+  const { value, text } = await shown(page, 'loss');
+  const decimals = (text.split('.')[1] || '').length;
+  expect(Math.abs(value - btLoss(better - worse))).toBeLessThanOrEqual(0.5 * 10 ** -decimals + 1e-12);
+  return { better, worse, loss: value };
+}
+
+/** How many pixels of the canvas differ from its most common colour (the background). */
+export async function paintedPixels(page, testid) {
+  return page.getByTestId(testid).evaluate((canvas) => {
+    // Read a copy, so the page's own canvas is never switched to a slow read-back mode.
+    const copy = document.createElement('canvas');
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    const ctx = copy.getContext('2d', { willReadFrequently: true });
+    ctx.drawImage(canvas, 0, 0);
+    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    const counts = new Map();
+    for (let i = 0; i < data.length; i += 4) {
+      const key = (data[i] << 24) | (data[i + 1] << 16) | (data[i + 2] << 8) | data[i + 3];
+      counts.set(key, (counts.get(key) || 0) + 1);
+    }
+    const background = Math.max(...counts.values());
+    return { differing: data.length / 4 - background, width: canvas.width, height: canvas.height };
+  });
+}
+
+export const CHARTS = ['chart-sigmoid', 'chart-log', 'chart-loss', 'chart-gradient'];
