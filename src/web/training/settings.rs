@@ -27,7 +27,11 @@ fn slider_to_lr(x: f64) -> f64 {
 
 /// A number for display: up to 4 significant decimals, no trailing zeros.
 fn short(v: f64) -> String {
-    let s = if v.abs() >= 1.0 { fixed(v, 2) } else { format!("{v:.4}") };
+    let s = if v.abs() >= 1.0 {
+        fixed(v, 2)
+    } else {
+        format!("{v:.4}")
+    };
     if s.contains('.') && !s.contains('e') {
         s.trim_end_matches('0').trim_end_matches('.').to_string()
     } else {
@@ -54,7 +58,10 @@ pub fn Settings() -> impl IntoView {
     let on_number = move |f: fn(&mut Config, f64)| {
         move |ev: leptos::ev::Event| match parse_number(&event_target_value(&ev)) {
             Some(v) => change(Box::new(move |c| f(c, v))),
-            None => t.notice.set(format!("Not applied: {:?} is not a number", event_target_value(&ev))),
+            None => t.notice.set(format!(
+                "Not applied: {:?} is not a number",
+                event_target_value(&ev)
+            )),
         }
     };
     let loss_is = move |k: LossKind| c().loss.kind == k;
