@@ -126,8 +126,9 @@ pub fn Stepper() -> impl IntoView {
             <div class="counters" aria-live="polite">
                 <span>"Step "<b data-testid="step-count">{move || s().step}</b></span>
                 <span>"Epoch "<b data-testid="epoch-count">{move || fixed(s().metrics.epoch, 2)}</b></span>
-                <span>"Loss "<b data-testid="train-loss">{move || fixed(s().metrics.loss, 4)}</b></span>
-                <span>"Accuracy "<b data-testid="train-accuracy">{move || format!("{:.1} %", 100.0 * s().metrics.accuracy)}</b></span>
+                <span>"Loss "<b data-testid="train-loss" data-value=move || s().metrics.loss.to_string()>
+                    {move || fixed(s().metrics.loss, 4)}</b></span>
+                <span>"Accuracy "<b data-testid="train-accuracy" data-value=move || s().metrics.accuracy.to_string()>{move || format!("{:.1} %", 100.0 * s().metrics.accuracy)}</b></span>
             </div>
             <p class="hint" data-testid="step-means">{step_means}</p>
             <div class="buttons">
@@ -140,7 +141,7 @@ pub fn Stepper() -> impl IntoView {
                     title="Play or pause (Space)">
                     {move || if t.playing.get() { "Pause" } else { "Play" }}
                 </button>
-                <button type="button" data-testid="reset" on:click=move |_| t.reset()
+                <button type="button" data-testid="train-reset" on:click=move |_| t.reset()
                     title="A new run from step 0 (R)">"Reset"</button>
                 <button type="button" data-testid="explain" on:click=move |_| t.next_stage()
                     title="The next step in slow motion, one stage at a time (N)">"Slow step"</button>
