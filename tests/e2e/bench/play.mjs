@@ -1,0 +1,98 @@
+// Measures the page while it trains: animation-frame intervals (p50/p95/p99/max, share over 17 and 33 ms), main-thread
+// busy share (long tasks and rAF work), training steps per second, and JS heap, at devicePixelRatio 1 and 2.
+//   node tests/e2e/bench/play.mjs [dist-dir] [seconds] [speed-index]
+// Serve-free: it starts a static server on a free loopback port itself. Build dist/ first (scripts/bench.sh does).
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const dist = path.resolve(process.argv[2] || path.join(here, '../../../dist'));
+const seconds = Number(process.argv[3] || 10);
+const speedIndex = process.argv[4]; // undefined = the page's default speed
+
+const freePort = () => new Promise((resolve) => {
+  const s = createServer();
+  s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+});
+
+const port = await freePort();
+const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1'], { cwd: dist, stdio: 'ignore' });
+await new Promise((r) => setTimeout(r, 600));
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    '--disable-sync', '--no-first-run', '--enable-precise-memory-info'],
+});
+
+const pct = (xs, p) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+
+async function measure(dpr) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: dpr });
+  const page = await context.newPage();
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.waitForFunction(() => performance.getEntriesByName('first-chart').length > 0);
+  await page.getByTestId('live-loss').scrollIntoViewIfNeeded();
+  if (speedIndex !== undefined) await page.getByTestId('speed').fill(String(speedIndex));
+  const speed = await page.getByTestId('speed-label').textContent();
+  await page.getByTestId('play').click();
+  await page.waitForTimeout(1000); // warm-up
+  const result = await page.evaluate(async (ms) => {
+    const steps = () => Number(document.querySelector('[data-testid=step-count]').textContent);
+    const heap = () => (performance.memory ? performance.memory.usedJSHeapSize : NaN);
+    const intervals = [];
+    let longTasks = 0;
+    const obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks += e.duration; });
+    obs.observe({ entryTypes: ['longtask'] });
+    const s0 = steps();
+    const h0 = heap();
+    const t0 = performance.now();
+    await new Promise((resolve) => {
+      let last = performance.now();
+      const tick = (t) => {
+        intervals.push(t - last);
+        last = t;
+        if (t - t0 < ms) requestAnimationFrame(tick); else resolve();
+      };
+      requestAnimationFrame(tick);
+    });
+    obs.disconnect();
+    const elapsed = performance.now() - t0;
+    return { intervals, steps: steps() - s0, elapsed, longTasks, h0, h1: heap() };
+  }, seconds * 1000);
+  // Main-thread busy share from a CDP trace-free estimate: Chromium's task durations over the window.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const m0 = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  await page.waitForTimeout(3000);
+  const m1 = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const busy = (m1.TaskDuration - m0.TaskDuration) / (m1.Timestamp - m0.Timestamp);
+  await page.getByTestId('play').click();
+  await context.close();
+  const xs = result.intervals.slice(1).sort((a, b) => a - b);
+  const over = (limit) => xs.filter((x) => x > limit).length / xs.length;
+  return {
+    dpr,
+    speed,
+    frames: xs.length,
+    p50: pct(xs, 50), p95: pct(xs, 95), p99: pct(xs, 99), max: xs[xs.length - 1],
+    over17: over(17), over33: over(33),
+    stepsPerSecond: result.steps / (result.elapsed / 1000),
+    longTaskMs: result.longTasks,
+    mainThreadBusy: busy,
+    heapMB: [result.h0 / 1e6, result.h1 / 1e6],
+  };
+}
+
+const f = (x) => x.toFixed(1);
+console.log(`Playing ${seconds} s at 1280×720 (every training chart live), headless Chromium, --disable-gpu:`);
+console.log('| DPR | speed | frames | p50 ms | p95 ms | p99 ms | max ms | >17 ms | >33 ms | steps/s | main busy | long tasks ms | heap MB start→end |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+for (const dpr of [1, 2]) {
+  const r = await measure(dpr);
+  console.log(`| ${r.dpr} | ${r.speed} | ${r.frames} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p99)} | ${f(r.max)} | ${(100 * r.over17).toFixed(1)} % | ${(100 * r.over33).toFixed(1)} % | ${f(r.stepsPerSecond)} | ${(100 * r.mainThreadBusy).toFixed(0)} % | ${f(r.longTaskMs)} | ${f(r.heapMB[0])} → ${f(r.heapMB[1])} |`);
+}
+await browser.close();
+server.kill();
