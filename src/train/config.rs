@@ -141,8 +141,14 @@ impl Config {
         check("seed", self.seed != other.seed);
         check("test-fraction", self.test_fraction != other.test_fraction);
         check("loss", self.loss.kind != other.loss.kind);
-        check("label-smoothing", self.loss.label_smoothing != other.loss.label_smoothing);
-        check("center-coef", self.loss.center_coef != other.loss.center_coef);
+        check(
+            "label-smoothing",
+            self.loss.label_smoothing != other.loss.label_smoothing,
+        );
+        check(
+            "center-coef",
+            self.loss.center_coef != other.loss.center_coef,
+        );
         check("grouping", self.grouping != other.grouping);
         check("label-noise", self.label_noise != other.label_noise);
         out
@@ -249,10 +255,17 @@ mod tests {
     #[test]
     fn only_a_learning_rate_change_keeps_the_run() {
         let a = Config::default();
-        let faster = Config { lr: 2.0, ..a.clone() };
+        let faster = Config {
+            lr: 2.0,
+            ..a.clone()
+        };
         assert!(!a.needs_new_run(&faster));
         assert_eq!(a.changed_fields(&faster), vec!["lr"]);
-        let other_seed = Config { seed: 9, lr: 2.0, ..a.clone() };
+        let other_seed = Config {
+            seed: 9,
+            lr: 2.0,
+            ..a.clone()
+        };
         assert!(a.needs_new_run(&other_seed));
         assert_eq!(a.changed_fields(&other_seed), vec!["lr", "seed"]);
         assert!(!a.needs_new_run(&a));

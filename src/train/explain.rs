@@ -60,7 +60,11 @@ impl Trainer {
         let batch = next.last_batch().to_vec();
         let pairs: Vec<PairStep> = batch
             .iter()
-            .map(|&i| PairStep { index: i, before: before[i], after: after[i] })
+            .map(|&i| PairStep {
+                index: i,
+                before: before[i],
+                after: after[i],
+            })
             .collect();
         // The batch objective: each batch element's mean pair loss, averaged over elements.
         let elements = now.batch_elements(&batch);
@@ -93,19 +97,30 @@ impl Trainer {
 
 /// What moved between two models of the same vocabulary: word weights (linear), or the size of each word's
 /// embedding change and of the hidden layer's (MLP). Unchanged parts are left out.
-fn weight_changes(a: &crate::model::RewardModel, b: &crate::model::RewardModel) -> Vec<WeightChange> {
+fn weight_changes(
+    a: &crate::model::RewardModel,
+    b: &crate::model::RewardModel,
+) -> Vec<WeightChange> {
     let mut out = Vec::new();
     match a.kind() {
         ModelKind::Linear => {
             if let (Some(wa), Some(wb)) = (a.word_weights(), b.word_weights()) {
                 for ((word, x), (_, y)) in wa.iter().zip(&wb) {
                     if x != y {
-                        out.push(WeightChange { name: word.clone(), before: *x, after: *y });
+                        out.push(WeightChange {
+                            name: word.clone(),
+                            before: *x,
+                            after: *y,
+                        });
                     }
                 }
             }
             if a.bias() != b.bias() {
-                out.push(WeightChange { name: "(bias)".into(), before: a.bias(), after: b.bias() });
+                out.push(WeightChange {
+                    name: "(bias)".into(),
+                    before: a.bias(),
+                    after: b.bias(),
+                });
             }
         }
         ModelKind::Mlp => {
@@ -117,12 +132,20 @@ fn weight_changes(a: &crate::model::RewardModel, b: &crate::model::RewardModel) 
             for w in 0..v {
                 let d = norm(w * MLP_EMBED..(w + 1) * MLP_EMBED);
                 if d > 0.0 {
-                    out.push(WeightChange { name: a.vocab().token(w).to_string(), before: 0.0, after: d });
+                    out.push(WeightChange {
+                        name: a.vocab().token(w).to_string(),
+                        before: 0.0,
+                        after: d,
+                    });
                 }
             }
             let d = norm(v * MLP_EMBED..pa.len());
             if d > 0.0 {
-                out.push(WeightChange { name: "(hidden and output layers)".into(), before: 0.0, after: d });
+                out.push(WeightChange {
+                    name: "(hidden and output layers)".into(),
+                    before: 0.0,
+                    after: d,
+                });
             }
         }
     }
@@ -144,11 +167,17 @@ mod tests {
         let now = t.pair_states();
         for p in &e.pairs {
             assert_eq!(p.after, now[p.index]);
-            assert_eq!(p.before.gradient_weight, crate::loss::gradient_weight(p.before.gap));
+            assert_eq!(
+                p.before.gradient_weight,
+                crate::loss::gradient_weight(p.before.gap)
+            );
         }
         assert_eq!(e.pairs.len(), t.last_batch().len());
         assert!(!e.changes.is_empty());
-        assert!(e.changes.windows(2).all(|w| w[0].delta().abs() >= w[1].delta().abs()));
+        assert!(e
+            .changes
+            .windows(2)
+            .all(|w| w[0].delta().abs() >= w[1].delta().abs()));
     }
 
     #[test]
@@ -157,6 +186,9 @@ mod tests {
         let e = t.explain_next_step().unwrap();
         assert!((e.batch_loss - std::f64::consts::LN_2).abs() < 1e-12);
         assert!(e.pairs.iter().all(|p| p.before.gradient_weight == 0.5));
-        assert!(e.pairs.iter().all(|p| p.after.gap > 0.0), "every pair of the batch moved the right way");
+        assert!(
+            e.pairs.iter().all(|p| p.after.gap > 0.0),
+            "every pair of the batch moved the right way"
+        );
     }
 }

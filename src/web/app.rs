@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::explorer::LossExplorer;
+use super::training::TrainingPanel;
 
 /// The whole page. Each panel is its own component in its own file; this only places them.
 #[component]
@@ -17,6 +18,7 @@ pub fn App() -> impl IntoView {
         </header>
         <main>
             <LossExplorer/>
+            <TrainingPanel/>
         </main>
     }
 }

@@ -6,6 +6,7 @@ pub mod controls;
 pub mod explorer;
 pub mod format;
 pub mod plots;
+pub mod training;
 
 /// Mounts the app on the page's body; panics are reported in the browser console.
 pub fn mount() {

@@ -46,7 +46,7 @@ fn batch_table(stage: u8, e: &StepExplanation) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <table class="numbers batch" data-testid="explain-table">
+        <div class="table-scroll"><table class="numbers batch" data-testid="explain-table">
             <thead>
                 <tr>
                     <th scope="col">"pair"</th><th scope="col">"r_chosen"</th><th scope="col">"r_rejected"</th>
@@ -55,7 +55,7 @@ fn batch_table(stage: u8, e: &StepExplanation) -> impl IntoView {
                 </tr>
             </thead>
             <tbody>{rows}</tbody>
-        </table>
+        </table></div>
     }
 }
 

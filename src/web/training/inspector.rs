@@ -26,19 +26,37 @@ pub fn PairInspector() -> impl IntoView {
                 .dataset()
                 .pairs
                 .iter()
-                .map(|p| format!("{} · {} ≻ {}", clip(&p.prompt, 28), clip(&p.chosen, 24), clip(&p.rejected, 18)))
+                .map(|p| {
+                    format!(
+                        "{} · {} ≻ {}",
+                        clip(&p.prompt, 28),
+                        clip(&p.chosen, 24),
+                        clip(&p.rejected, 18)
+                    )
+                })
                 .collect::<Vec<_>>()
         })
         .unwrap_or_default()
     });
     let texts = move |i: usize| {
-        t.with_run(|r| r.head.dataset().pairs.get(i).map(|p| (p.prompt.clone(), p.chosen.clone(), p.rejected.clone())))
-            .flatten()
+        t.with_run(|r| {
+            r.head
+                .dataset()
+                .pairs
+                .get(i)
+                .map(|p| (p.prompt.clone(), p.chosen.clone(), p.rejected.clone()))
+        })
+        .flatten()
     };
     let on_pick = move |ev: leptos::ev::Event| {
-        t.selected.set(event_target_value(&ev).parse::<usize>().ok());
+        t.selected
+            .set(event_target_value(&ev).parse::<usize>().ok());
     };
-    let state = move || t.selected.get().and_then(|i| t.shown.get().pairs.get(i).copied().map(|p| (i, p)));
+    let state = move || {
+        t.selected
+            .get()
+            .and_then(|i| t.shown.get().pairs.get(i).copied().map(|p| (i, p)))
+    };
     let row = |label: &'static str, testid: &'static str, value: String| {
         view! { <tr><th scope="row">{label}</th><td data-testid=testid>{value}</td></tr> }
     };

@@ -122,8 +122,16 @@ fn draw(
 ) -> Result<(), ChartError> {
     match kind {
         Kind::Loss | Kind::Accuracy => {
-            let s = if kind == Kind::Loss { t.loss_series() } else { t.accuracy_series() };
-            let view = charts::StepsView { steps: &s.steps, train: &s.train, test: &s.test };
+            let s = if kind == Kind::Loss {
+                t.loss_series()
+            } else {
+                t.accuracy_series()
+            };
+            let view = charts::StepsView {
+                steps: &s.steps,
+                train: &s.train,
+                test: &s.test,
+            };
             if kind == Kind::Loss {
                 charts::draw_loss_over_steps(area, &view, theme)
             } else {
@@ -133,7 +141,15 @@ fn draw(
         Kind::Gaps => {
             let (steps, gaps) = t.gap_series();
             let highlighted = selected.filter(|&i| i < gaps.len());
-            charts::draw_gap_growth(area, &charts::GapGrowthView { steps: &steps, gaps: &gaps, highlighted }, theme)
+            charts::draw_gap_growth(
+                area,
+                &charts::GapGrowthView {
+                    steps: &steps,
+                    gaps: &gaps,
+                    highlighted,
+                },
+                theme,
+            )
         }
         Kind::Sigmoid | Kind::NegLog => {
             let dots: Vec<PairDot> = t
@@ -147,7 +163,12 @@ fn draw(
                 })
                 .collect();
             let delta = selected.and_then(|i| dots.get(i)).map(|d| d.gap);
-            let view = CurveView { x_range: (-8.0, 8.0), delta, dots: &dots, layer };
+            let view = CurveView {
+                x_range: (-8.0, 8.0),
+                delta,
+                dots: &dots,
+                layer,
+            };
             if kind == Kind::Sigmoid {
                 charts::draw_sigmoid(area, &view, theme)
             } else {
@@ -156,32 +177,69 @@ fn draw(
         }
         Kind::Rewards => {
             let pairs: Vec<(f64, f64)> = t.rewards().to_vec();
-            charts::draw_rewards_per_pair(area, &charts::PairRewardsView { pairs: &pairs, highlighted: selected }, theme)
+            charts::draw_rewards_per_pair(
+                area,
+                &charts::PairRewardsView {
+                    pairs: &pairs,
+                    highlighted: selected,
+                },
+                theme,
+            )
         }
         Kind::Weights => {
             let gaps: Vec<f64> = t.pair_states().iter().map(|p| p.gap).collect();
-            charts::draw_gradient_weights(area, &charts::GradientWeightsView { gaps: &gaps, highlighted: selected }, theme)
+            charts::draw_gradient_weights(
+                area,
+                &charts::GradientWeightsView {
+                    gaps: &gaps,
+                    highlighted: selected,
+                },
+                theme,
+            )
         }
         Kind::Truth => {
             let points = t.learned_vs_true();
-            charts::draw_learned_vs_true(area, &charts::LearnedVsTrueView { points: &points, fit_line: true }, theme)
+            charts::draw_learned_vs_true(
+                area,
+                &charts::LearnedVsTrueView {
+                    points: &points,
+                    fit_line: true,
+                },
+                theme,
+            )
         }
         Kind::Margin => {
             let margins: Vec<Option<f64>> = t.dataset().pairs.iter().map(|p| p.margin).collect();
             let correct: Vec<bool> = t.pair_states().iter().map(|p| p.gap > 0.0).collect();
             let bars = charts::accuracy_by_margin(&margins, &correct);
-            charts::draw_accuracy_by_margin(area, &charts::MarginAccuracyView { bars: &bars }, theme)
+            charts::draw_accuracy_by_margin(
+                area,
+                &charts::MarginAccuracyView { bars: &bars },
+                theme,
+            )
         }
         Kind::Words => {
             let weights = t.model().word_weights().unwrap_or_default();
-            charts::draw_word_weights(area, &charts::WordWeightsView { weights: &weights, top_k: 8 }, theme)
+            charts::draw_word_weights(
+                area,
+                &charts::WordWeightsView {
+                    weights: &weights,
+                    top_k: 8,
+                },
+                theme,
+            )
         }
     }
 }
 
 /// The part of a curve chart that never moves: axes and the curve itself.
 fn draw_curve_frame(kind: Kind, area: &CanvasArea, theme: &Theme) -> Result<(), ChartError> {
-    let view = CurveView { x_range: (-8.0, 8.0), delta: None, dots: &[], layer: Layer::Static };
+    let view = CurveView {
+        x_range: (-8.0, 8.0),
+        delta: None,
+        dots: &[],
+        layer: Layer::Static,
+    };
     if kind == Kind::Sigmoid {
         charts::draw_sigmoid(area, &view, theme)
     } else {
@@ -242,12 +300,16 @@ impl Board {
                             |a| draw(kind, a, run, selected, &batch, &theme, Layer::Moving),
                         )
                     }
-                    _ => draw_sharp(&canvas, |a| draw(kind, a, run, selected, &batch, &theme, Layer::All)),
+                    _ => draw_sharp(&canvas, |a| {
+                        draw(kind, a, run, selected, &batch, &theme, Layer::All)
+                    }),
                 }
             });
             match result {
                 Some(Ok(_)) => {}
-                Some(Err(msg)) => leptos::logging::error!("chart {:?} could not be drawn: {msg}", kind),
+                Some(Err(msg)) => {
+                    leptos::logging::error!("chart {:?} could not be drawn: {msg}", kind)
+                }
                 None => {}
             }
             dirty[i] = false;

@@ -22,7 +22,18 @@ pub use player::Stepper;
 pub use settings::Settings;
 
 /// Speeds offered, in updates per second; the last means as fast as the machine allows.
-pub const SPEEDS: [f64; 10] = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 300.0, 1000.0, f64::INFINITY];
+pub const SPEEDS: [f64; 10] = [
+    1.0,
+    2.0,
+    5.0,
+    10.0,
+    20.0,
+    50.0,
+    100.0,
+    300.0,
+    1000.0,
+    f64::INFINITY,
+];
 /// The speed a run starts at.
 pub const DEFAULT_SPEED: f64 = 10.0;
 
@@ -269,11 +280,16 @@ impl Training {
                 self.explain.set(None);
                 self.with_run(|r| *r = run);
                 self.config.set(next);
-                if self.selected.get_untracked().is_some_and(|i| i >= self.pair_count()) {
+                if self
+                    .selected
+                    .get_untracked()
+                    .is_some_and(|i| i >= self.pair_count())
+                {
                     self.selected.set(None);
                 }
-                self.notice
-                    .set(format!("New run from step 0: {changed} changed what the model or its data is."));
+                self.notice.set(format!(
+                    "New run from step 0: {changed} changed what the model or its data is."
+                ));
                 self.publish();
             }
             Err(e) => self.notice.set(format!("Not applied: {e}")),

@@ -1,7 +1,6 @@
 //! Stepping through a run: Step, Epoch, Play/Pause, Reset, the speed, the rewind slider, and the play loop.
 
 use std::cell::{Cell, RefCell};
-use std::rc::Rc;
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -21,17 +20,36 @@ pub fn speed_label(speed: f64) -> String {
     }
 }
 
+/// A requestAnimationFrame callback.
+type FrameCallback = Closure<dyn FnMut(f64)>;
+
+thread_local! {
+    /// Whether a play loop is alive (it stops itself at the first frame after a pause).
+    static RUNNING: Cell<bool> = const { Cell::new(false) };
+    /// The play loop's frame callback; replaced only while no loop runs.
+    static FRAME: RefCell<Option<FrameCallback>> = const { RefCell::new(None) };
+}
+
+fn request_frame() {
+    FRAME.with(|f| {
+        if let (Some(w), Some(cb)) = (web_sys::window(), f.borrow().as_ref()) {
+            let _ = w.request_animation_frame(cb.as_ref().unchecked_ref());
+        }
+    });
+}
+
 /// Starts the loop that trains while `playing` is on: each animation frame runs the steps owed at the current speed,
 /// inside a time box, then publishes once. Browsers pause animation frames in hidden tabs, so a hidden tab does no
 /// work, and the time away is not made up afterwards.
 fn start_loop(t: Training) {
-    let owed = Rc::new(Cell::new(0.0f64));
-    let last = Rc::new(Cell::new(now()));
-    let frame: Rc<RefCell<Option<Closure<dyn FnMut(f64)>>>> = Rc::new(RefCell::new(None));
-    let again = frame.clone();
-    *frame.borrow_mut() = Some(Closure::new(move |time: f64| {
-        if !t.playing.get_untracked() {
-            again.borrow_mut().take();
+    if RUNNING.with(|r| r.replace(true)) {
+        return; // the running loop sees `playing` again
+    }
+    let owed = Cell::new(0.0f64);
+    let last = Cell::new(now());
+    let callback = Closure::new(move |time: f64| {
+        if !t.playing.try_get_untracked().unwrap_or(false) {
+            RUNNING.with(|r| r.set(false));
             return;
         }
         let dt = (time - last.replace(time)).clamp(0.0, 100.0);
@@ -46,13 +64,10 @@ fn start_loop(t: Training) {
         } else {
             t.steps(u64::MAX, Some(deadline));
         }
-        if let (Some(w), Some(cb)) = (web_sys::window(), again.borrow().as_ref()) {
-            let _ = w.request_animation_frame(cb.as_ref().unchecked_ref());
-        }
-    }));
-    if let (Some(w), Some(cb)) = (web_sys::window(), frame.borrow().as_ref()) {
-        let _ = w.request_animation_frame(cb.as_ref().unchecked_ref());
-    }
+        request_frame();
+    });
+    FRAME.with(|f| *f.borrow_mut() = Some(callback));
+    request_frame();
 }
 
 impl Training {
@@ -111,8 +126,9 @@ pub fn Stepper() -> impl IntoView {
             <div class="counters" aria-live="polite">
                 <span>"Step "<b data-testid="step-count">{move || s().step}</b></span>
                 <span>"Epoch "<b data-testid="epoch-count">{move || fixed(s().metrics.epoch, 2)}</b></span>
-                <span>"Loss "<b data-testid="train-loss">{move || fixed(s().metrics.loss, 4)}</b></span>
-                <span>"Accuracy "<b data-testid="train-accuracy">{move || format!("{:.1} %", 100.0 * s().metrics.accuracy)}</b></span>
+                <span>"Loss "<b data-testid="train-loss" data-value=move || s().metrics.loss.to_string()>
+                    {move || fixed(s().metrics.loss, 4)}</b></span>
+                <span>"Accuracy "<b data-testid="train-accuracy" data-value=move || s().metrics.accuracy.to_string()>{move || format!("{:.1} %", 100.0 * s().metrics.accuracy)}</b></span>
             </div>
             <p class="hint" data-testid="step-means">{step_means}</p>
             <div class="buttons">
@@ -125,7 +141,7 @@ pub fn Stepper() -> impl IntoView {
                     title="Play or pause (Space)">
                     {move || if t.playing.get() { "Pause" } else { "Play" }}
                 </button>
-                <button type="button" data-testid="reset" on:click=move |_| t.reset()
+                <button type="button" data-testid="train-reset" on:click=move |_| t.reset()
                     title="A new run from step 0 (R)">"Reset"</button>
                 <button type="button" data-testid="explain" on:click=move |_| t.next_stage()
                     title="The next step in slow motion, one stage at a time (N)">"Slow step"</button>

@@ -27,7 +27,11 @@ fn slider_to_lr(x: f64) -> f64 {
 
 /// A number for display: up to 4 significant decimals, no trailing zeros.
 fn short(v: f64) -> String {
-    let s = if v.abs() >= 1.0 { fixed(v, 2) } else { format!("{v:.4}") };
+    let s = if v.abs() >= 1.0 {
+        fixed(v, 2)
+    } else {
+        format!("{v:.4}")
+    };
     if s.contains('.') && !s.contains('e') {
         s.trim_end_matches('0').trim_end_matches('.').to_string()
     } else {
@@ -54,7 +58,10 @@ pub fn Settings() -> impl IntoView {
     let on_number = move |f: fn(&mut Config, f64)| {
         move |ev: leptos::ev::Event| match parse_number(&event_target_value(&ev)) {
             Some(v) => change(Box::new(move |c| f(c, v))),
-            None => t.notice.set(format!("Not applied: {:?} is not a number", event_target_value(&ev))),
+            None => t.notice.set(format!(
+                "Not applied: {:?} is not a number",
+                event_target_value(&ev)
+            )),
         }
     };
     let loss_is = move |k: LossKind| c().loss.kind == k;
@@ -64,7 +71,7 @@ pub fn Settings() -> impl IntoView {
             <h3>"Settings"</h3>
             <label class="row">
                 <span>"Data set"</span>
-                <select data-testid="dataset" on:change=on_select(|c, v| c.dataset = v.to_string())
+                <select data-testid="set-dataset" on:change=on_select(|c, v| c.dataset = v.to_string())
                     prop:value=move || c().dataset>
                     {builtin_names().iter().map(|n| view! { <option value=*n>{*n}</option> }).collect_view()}
                 </select>
@@ -72,7 +79,7 @@ pub fn Settings() -> impl IntoView {
             <p class="hint">{move || builtin_description(&c().dataset).unwrap_or("").to_string()}</p>
             <label class="row">
                 <span>"Model"</span>
-                <select data-testid="model"
+                <select data-testid="set-model"
                     on:change=on_select(|c, v| c.model = ModelKind::from_name(v).unwrap_or(c.model))
                     prop:value=move || c().model.name()>
                     <option value="linear">"linear: a weight per word"</option>
@@ -81,7 +88,7 @@ pub fn Settings() -> impl IntoView {
             </label>
             <label class="row">
                 <span>"Optimizer"</span>
-                <select data-testid="optimizer"
+                <select data-testid="set-optimizer"
                     on:change=on_select(|c, v| c.optimizer = OptimizerKind::from_name(v).unwrap_or(c.optimizer))
                     prop:value=move || c().optimizer.name()>
                     <option value="sgd">"SGD"</option>
@@ -90,21 +97,21 @@ pub fn Settings() -> impl IntoView {
             </label>
             <label class="row">
                 <span>"Learning rate"</span>
-                <input type="range" data-testid="lr" min=LR_LOG_RANGE.0 max=LR_LOG_RANGE.1 step="0.05"
+                <input type="range" data-testid="set-lr" min=LR_LOG_RANGE.0 max=LR_LOG_RANGE.1 step="0.05"
                     prop:value=move || lr_to_slider(c().lr).to_string()
                     aria-valuetext=move || short(c().lr)
                     on:change=on_number(|c, x| c.lr = slider_to_lr(x))/>
-                <output data-testid="lr-value">{move || short(c().lr)}</output>
+                <output data-testid="set-lr-value">{move || short(c().lr)}</output>
             </label>
             <label class="row">
                 <span>"Batch size"</span>
-                <input type="number" data-testid="batch-size" min="0" max="10000" step="1" inputmode="numeric"
+                <input type="number" data-testid="set-batch-size" min="0" max="10000" step="1" inputmode="numeric"
                     prop:value=move || c().batch_size.to_string()
                     on:change=on_number(|c, v| c.batch_size = v.clamp(0.0, 1e4) as usize)/>
             </label>
             <label class="row">
                 <span>"Batch elements"</span>
-                <select data-testid="grouping"
+                <select data-testid="set-grouping"
                     on:change=on_select(|c, v| c.grouping = Grouping::from_name(v).unwrap_or(c.grouping))
                     prop:value=move || c().grouping.name()>
                     <option value="prompts">"one prompt = one element (InstructGPT)"</option>
@@ -113,7 +120,7 @@ pub fn Settings() -> impl IntoView {
             </label>
             <label class="row">
                 <span>"Loss"</span>
-                <select data-testid="loss"
+                <select data-testid="set-loss"
                     on:change=on_select(|c, v| c.loss.kind = LossKind::from_name(v).unwrap_or(c.loss.kind))
                     prop:value=move || c().loss.kind.name()>
                     <option value="bt">"−log σ(Δ)"</option>
@@ -124,20 +131,20 @@ pub fn Settings() -> impl IntoView {
             <Show when=move || loss_is(LossKind::Smooth)>
                 <label class="row">
                     <span>"ε"</span>
-                    <input type="number" data-testid="label-smoothing" min="0.01" max="0.49" step="0.01"
+                    <input type="number" data-testid="set-label-smoothing" min="0.01" max="0.49" step="0.01"
                         prop:value=move || short(c().loss.label_smoothing)
                         on:change=on_number(|c, v| c.loss.label_smoothing = v)/>
                 </label>
             </Show>
             <label class="row">
                 <span>"Centering c"</span>
-                <input type="number" data-testid="center-coef" min="0" max="10" step="0.01"
+                <input type="number" data-testid="set-center-coef" min="0" max="10" step="0.01"
                     prop:value=move || short(c().loss.center_coef)
                     on:change=on_number(|c, v| c.loss.center_coef = v)/>
             </label>
             <label class="row">
                 <span>"Label noise"</span>
-                <input type="range" data-testid="label-noise" min="0" max="0.5" step="0.01"
+                <input type="range" data-testid="set-label-noise" min="0" max="0.5" step="0.01"
                     prop:value=move || c().label_noise.to_string()
                     aria-valuetext=move || format!("{:.0} % of preferences flipped", 100.0 * c().label_noise)
                     on:change=on_number(|c, v| c.label_noise = v)/>
@@ -145,7 +152,7 @@ pub fn Settings() -> impl IntoView {
             </label>
             <label class="row">
                 <span>"Test prompts"</span>
-                <input type="range" data-testid="test-fraction" min="0" max="0.9" step="0.05"
+                <input type="range" data-testid="set-test-fraction" min="0" max="0.9" step="0.05"
                     prop:value=move || c().test_fraction.to_string()
                     aria-valuetext=move || format!("{:.0} % of prompts held out", 100.0 * c().test_fraction)
                     on:change=on_number(|c, v| c.test_fraction = v)/>
@@ -153,7 +160,7 @@ pub fn Settings() -> impl IntoView {
             </label>
             <label class="row">
                 <span>"Seed"</span>
-                <input type="number" data-testid="seed" min="0" step="1" inputmode="numeric"
+                <input type="number" data-testid="set-seed" min="0" step="1" inputmode="numeric"
                     prop:value=move || c().seed.to_string()
                     on:change=on_number(|c, v| c.seed = v.clamp(0.0, 9.0e15) as u64)/>
             </label>
