@@ -14,7 +14,7 @@ section "cargo clippy (native, all targets)"
 cargo clippy --all-targets -- -D warnings
 
 section "cargo clippy (wasm32)"
-if ! cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings; then
+if ! cargo clippy --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings >/dev/null 2>&1; then
   # Native tests and benches use native-only crates (proptest, criterion); lint what runs in the browser.
   echo "clippy --all-targets does not build for wasm32; checking the lib, the bins and the browser tests"
   cargo clippy --target wasm32-unknown-unknown --lib --bins --test web -- -D warnings
@@ -25,6 +25,14 @@ cargo test
 
 section "wasm-bindgen-test in headless Chromium"
 CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" cargo test --target wasm32-unknown-unknown --test web
+
+section "The same run natively and in wasm, to the bit"
+RUN_DIR="$(mktemp -d)"
+trap 'rm -rf "$RUN_DIR"' EXIT
+cargo run --quiet -- train --dataset hidden-quality --model mlp --optimizer adam --lr 0.01 --label-noise 0.1 \
+  --loss smooth --label-smoothing 0.05 --center-coef 0.01 --seed 7 --steps 300 --out "$RUN_DIR"
+RP_NATIVE_LAST_ROW="$(tail -n 1 "$RUN_DIR/history.csv")" \
+  cargo test --target wasm32-unknown-unknown --test wasm_determinism
 
 section "trunk build --release (dist/)"
 trunk build --release

@@ -34,6 +34,8 @@ export default defineConfig({
     cwd: path.resolve(here, '../../dist'),
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'ignore', // one log line per request
     timeout: 20_000,
   },
 });

@@ -135,7 +135,7 @@ async function main() {
       console.log(`  dragging r_better: ${iv.length} frames; frame interval p50 ${fmt(quantile(iv, 0.5))} / ` +
         `p95 ${fmt(quantile(iv, 0.95))} / max ${fmt(Math.max(...iv))} ms; ` +
         `frames over 20 ms: ${((100 * iv.filter((x) => x > 20).length) / iv.length).toFixed(0)} %`);
-      console.log(`  redraw work per frame (4 charts): p50 ${fmt(quantile(work, 0.5))} / p95 ` +
+      console.log(`  page's frame callbacks (redraws): p50 ${fmt(quantile(work, 0.5))} / p95 ` +
         `${fmt(quantile(work, 0.95))} / max ${fmt(Math.max(...work))} ms over ${work.length} redraws`);
     }
   } finally {

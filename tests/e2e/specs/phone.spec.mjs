@@ -71,6 +71,7 @@ test('the charts are painted at the phone\'s device-pixel size; screenshot', asy
     expect(differing).toBeGreaterThan(width * height * 0.01);
   }
   await page.screenshot({ path: test.info().outputPath('phone-390x844.png'), fullPage: true, scale: 'css' });
+  await page.locator('section.explorer').screenshot({ path: test.info().outputPath('phone-390x844-explorer.png'), scale: 'css' });
   await expect(page.getByTestId('loss')).toHaveText(/\d/);
   await shown(page, 'loss');
 });
