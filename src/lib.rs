@@ -5,6 +5,7 @@
 
 pub mod charts;
 pub mod data;
+pub mod hash;
 pub mod loss;
 pub mod model;
 pub mod optim;

@@ -5,6 +5,7 @@ pub mod canvas;
 pub mod controls;
 pub mod explorer;
 pub mod format;
+pub mod hash;
 pub mod plots;
 pub mod training;
 
