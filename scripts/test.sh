@@ -17,14 +17,14 @@ section "cargo clippy (wasm32)"
 if ! cargo clippy --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings >/dev/null 2>&1; then
   # Native tests and benches use native-only crates (proptest, criterion); lint what runs in the browser.
   echo "clippy --all-targets does not build for wasm32; checking the lib, the bins and the browser tests"
-  cargo clippy --target wasm32-unknown-unknown --lib --bins --test web -- -D warnings
+  cargo clippy --target wasm32-unknown-unknown --lib --bins --test web --test web_training --test wasm_determinism -- -D warnings
 fi
 
 section "cargo test (native)"
 cargo test
 
 section "wasm-bindgen-test in headless Chromium"
-CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" cargo test --target wasm32-unknown-unknown --test web
+CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" cargo test --target wasm32-unknown-unknown --test web --test web_training
 
 section "The same run natively and in wasm, to the bit"
 RUN_DIR="$(mktemp -d)"

@@ -33,8 +33,9 @@ fn config() -> Config {
 
 #[wasm_bindgen_test]
 fn a_wasm_run_gives_the_native_numbers_to_the_bit() {
-    let native = option_env!("RP_NATIVE_LAST_ROW")
-        .expect("RP_NATIVE_LAST_ROW is unset: run this test through scripts/test.sh, which trains natively first");
+    let Some(native) = option_env!("RP_NATIVE_LAST_ROW") else {
+        panic!("RP_NATIVE_LAST_ROW is unset: run this test through scripts/test.sh, which trains natively first");
+    };
     let mut t = Trainer::from_config(config()).unwrap();
     t.run(300).unwrap();
     assert_eq!(t.metrics().csv_row(), native.trim());
