@@ -2,13 +2,18 @@
 
 use super::config::{Config, ConfigError, Grouping};
 use super::history::Thinned;
-use super::metrics::{set_stats, Metrics, SetStats};
+use super::metrics::Metrics;
 use crate::data::Dataset;
-use crate::loss::{self, pair_terms};
+use crate::loss::pair_terms;
 use crate::model::{RewardModel, Vocab};
 use crate::optim::Optimizer;
 use crate::rng::Rng;
 use std::fmt;
+
+mod readout;
+mod rewind;
+
+pub use readout::PairState;
 
 /// Metric points a run keeps (every k-th step, k doubling when full).
 pub const HISTORY_POINTS: usize = 2048;
@@ -79,29 +84,6 @@ struct RunState {
 enum Event {
     SetLr(f64),
     Normalize,
-}
-
-/// One pair as the model sees it now.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct PairState {
-    /// r_chosen.
-    pub reward_chosen: f64,
-    /// r_rejected.
-    pub reward_rejected: f64,
-    /// Δ = r_chosen − r_rejected.
-    pub gap: f64,
-    /// σ(Δ): the model's probability that the labeler's choice is right.
-    pub sigmoid: f64,
-    /// log σ(Δ).
-    pub log_sigmoid: f64,
-    /// The pair's loss under the run's loss.
-    pub loss: f64,
-    /// σ(−Δ): how hard this pair pulls on the model.
-    pub gradient_weight: f64,
-    /// Whether the pair is in the test split.
-    pub test: bool,
-    /// Whether its label was flipped on purpose.
-    pub flipped: bool,
 }
 
 /// A reward-model training run.
@@ -427,182 +409,6 @@ impl Trainer {
                 self.gaps.push(step, gaps);
             }
         }
-    }
-
-    fn refresh(&mut self) {
-        if self.fresh {
-            return;
-        }
-        let model = &self.state.model;
-        for (r, (c_ids, r_ids)) in self.rewards.iter_mut().zip(&self.encoded) {
-            *r = (model.reward(c_ids), model.reward(r_ids));
-        }
-        let spec = &self.config.loss;
-        let stats = |units: &[Vec<usize>]| set_stats(units, &self.rewards, &self.margins, spec);
-        let train = stats(&self.train_units).unwrap_or(SetStats {
-            loss: 0.0,
-            accuracy: 0.0,
-            margin: 0.0,
-            min_reward: 0.0,
-            mean_reward: 0.0,
-            max_reward: 0.0,
-        });
-        let test = stats(&self.test_units);
-        let s = &self.state;
-        self.metrics = Some(Metrics {
-            step: s.step,
-            epoch: s.step as f64 / self.steps_per_epoch() as f64,
-            loss: train.loss,
-            accuracy: train.accuracy,
-            margin: train.margin,
-            min_reward: train.min_reward,
-            mean_reward: train.mean_reward,
-            max_reward: train.max_reward,
-            grad_norm: s.grad_norm,
-            learning_rate: s.lr,
-            test_loss: test.map(|t| t.loss),
-            test_accuracy: test.map(|t| t.accuracy),
-        });
-        self.fresh = true;
-    }
-
-    /// The metrics at the current step (computed on demand, once per step).
-    pub fn metrics(&mut self) -> Metrics {
-        self.refresh();
-        self.metrics.expect("refresh sets the metrics")
-    }
-
-    /// (r_chosen, r_rejected) of every pair at the current step.
-    pub fn rewards(&mut self) -> &[(f64, f64)] {
-        self.refresh();
-        &self.rewards
-    }
-
-    /// Every pair as the model sees it now: rewards, gap, σ, log σ, loss and gradient weight.
-    pub fn pair_states(&mut self) -> Vec<PairState> {
-        self.refresh();
-        (0..self.rewards.len())
-            .map(|i| self.pair_state_fresh(i))
-            .collect()
-    }
-
-    fn pair_state_fresh(&self, i: usize) -> PairState {
-        let (c, r) = self.rewards[i];
-        let gap = c - r;
-        PairState {
-            reward_chosen: c,
-            reward_rejected: r,
-            gap,
-            sigmoid: loss::sigmoid(gap),
-            log_sigmoid: loss::log_sigmoid(gap),
-            loss: pair_terms(&self.config.loss, c, r, self.margins[i]).loss,
-            gradient_weight: loss::gradient_weight(gap),
-            test: self.is_test[i],
-            flipped: self.data.flipped.get(i).copied().unwrap_or(false),
-        }
-    }
-
-    /// The metrics recorded so far (every k-th step; bounded however long the run).
-    pub fn history(&self) -> &[(u64, Metrics)] {
-        self.history.points()
-    }
-
-    /// Gaps of the first [`TRACKED_PAIRS`] pairs at recorded steps.
-    pub fn gap_history(&self) -> &[(u64, Vec<f64>)] {
-        self.gaps.points()
-    }
-
-    /// Adds a bias to every reward so the chosen responses of the training set (standing in for demonstrations)
-    /// have mean reward 0, as InstructGPT does after training. Gaps, so loss and accuracy, do not change.
-    pub fn normalize_rewards(&mut self) {
-        self.apply_normalize();
-        self.events.push((self.state.step, Event::Normalize));
-    }
-
-    fn apply_normalize(&mut self) {
-        let model = &self.state.model;
-        let chosen: Vec<f64> = self
-            .train_units
-            .iter()
-            .flatten()
-            .map(|&i| model.reward(&self.encoded[i].0))
-            .collect();
-        if !chosen.is_empty() {
-            let mean = chosen.iter().sum::<f64>() / chosen.len() as f64;
-            self.state.model.add_bias(-mean);
-        }
-        self.fresh = false;
-    }
-
-    /// The run as it was after step `target` (capped at the current step), with the same future if stepped on.
-    ///
-    /// Restores the nearest snapshot and replays the steps (and learning-rate changes) after it.
-    pub fn rewound(&self, target: u64) -> Trainer {
-        let target = target.min(self.state.step);
-        let mut t = self.clone();
-        let (from, snapshot) = t
-            .snapshots
-            .at_or_before(target)
-            .cloned()
-            .expect("step 0 is always kept");
-        t.state = snapshot;
-        t.diverged = false;
-        t.history.truncate_after(target);
-        t.gaps.truncate_after(target);
-        t.snapshots.truncate_after(target);
-        // Events at the snapshot's own step happened after it was taken; events after `target` never happened.
-        t.events.retain(|(s, _)| *s <= target);
-        t.fresh = false;
-        let events = t.events.clone();
-        let apply = |t: &mut Trainer, step: u64| {
-            for (_, e) in events.iter().filter(|(s, _)| *s == step) {
-                match *e {
-                    Event::SetLr(lr) => t.state.lr = lr,
-                    Event::Normalize => t.apply_normalize(),
-                }
-            }
-        };
-        apply(&mut t, from);
-        for step in from + 1..=target {
-            t.step_inner().expect("a replayed step succeeded before");
-            t.record();
-            apply(&mut t, step);
-        }
-        t
-    }
-
-    /// Starts the run again at step 0 from `model`'s weights (e.g. a model saved earlier), keeping the data, split
-    /// and settings. Words the model does not know stay unknown; the optimizer starts fresh.
-    pub fn restart_from(&mut self, model: RewardModel) {
-        self.encoded = self
-            .data
-            .pairs
-            .iter()
-            .map(|p| (model.encode(&p.chosen).ids, model.encode(&p.rejected).ids))
-            .collect();
-        let s = &mut self.state;
-        s.optimizer = Optimizer::new(
-            self.config.optimizer,
-            model.n_params(),
-            self.config.momentum,
-            self.config.weight_decay,
-        );
-        s.model = model;
-        s.order_rng = Rng::for_stream(self.config.seed, STREAM_ORDER);
-        s.order = (0..self.train_units.len()).collect();
-        s.order_rng.shuffle(&mut s.order);
-        s.cursor = 0;
-        s.lr = self.config.lr;
-        s.step = 0;
-        s.grad_norm = 0.0;
-        s.last_batch.clear();
-        self.history = Thinned::new(HISTORY_POINTS);
-        self.gaps = Thinned::new(GAP_POINTS);
-        self.snapshots = Thinned::new(SNAPSHOTS);
-        self.events.clear();
-        self.diverged = false;
-        self.fresh = false;
-        self.record();
     }
 
     /// The score of a response under the current model.
