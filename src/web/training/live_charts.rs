@@ -260,11 +260,18 @@ impl Board {
     /// Draws up to [`CHARTS_PER_FRAME`] dirty charts, round-robin; returns whether any is still dirty.
     fn draw_some(&self, t: Training) -> bool {
         let selected = t.selected.get_untracked();
-        let batch: Vec<usize> = t
-            .explain
-            .get_untracked()
-            .map(|(_, e)| e.pairs.iter().map(|p| p.index).collect())
-            .unwrap_or_default();
+        // During a slow step, the batch's dots light up on σ(Δ) from stage 3 (σ) and on −log σ(Δ) from stage 5
+        // (the loss), the stages that compute those values.
+        let slow = t.explain.get_untracked();
+        let batch_from = |stage_needed: u8| -> Vec<usize> {
+            match &slow {
+                Some((stage, e)) if *stage >= stage_needed => {
+                    e.pairs.iter().map(|p| p.index).collect()
+                }
+                _ => Vec::new(),
+            }
+        };
+        let (batch_sigmoid, batch_neglog) = (batch_from(3), batch_from(5));
         let dark = prefers_dark();
         let theme = if dark { Theme::dark() } else { Theme::light() };
         let n = self.canvases.len();
@@ -293,15 +300,20 @@ impl Board {
                         let mut curves = self.curves.borrow_mut();
                         let layer = &mut curves[usize::from(kind == Kind::NegLog)];
                         // The curve and axes are drawn once; each update draws only the dots on top.
+                        let batch = if kind == Kind::Sigmoid {
+                            &batch_sigmoid
+                        } else {
+                            &batch_neglog
+                        };
                         layer.draw(
                             &canvas,
                             dark,
                             |a| draw_curve_frame(kind, a, &theme),
-                            |a| draw(kind, a, run, selected, &batch, &theme, Layer::Moving),
+                            |a| draw(kind, a, run, selected, batch, &theme, Layer::Moving),
                         )
                     }
                     _ => draw_sharp(&canvas, |a| {
-                        draw(kind, a, run, selected, &batch, &theme, Layer::All)
+                        draw(kind, a, run, selected, &[], &theme, Layer::All)
                     }),
                 }
             });
