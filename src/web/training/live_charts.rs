@@ -224,7 +224,7 @@ fn draw(
                 area,
                 &charts::WordWeightsView {
                     weights: &weights,
-                    top_k: 8,
+                    top_k: 6,
                 },
                 theme,
             )
