@@ -62,7 +62,10 @@ fuzz_target!(|bytes: &[u8]| {
                     break;
                 }
                 let m = trainer.metrics();
-                assert!(!m.loss.is_nan() || trainer.diverged(), "NaN loss without divergence");
+                assert!(
+                    !m.loss.is_nan() || trainer.diverged(),
+                    "NaN loss without divergence"
+                );
             }
         }
     }
