@@ -103,6 +103,17 @@ impl std::error::Error for ConfigError {}
 /// The largest learning rate a run accepts; far beyond what any data set here trains well with.
 pub const MAX_LR: f64 = 1000.0;
 
+/// A value as an error message shows it: plain, or in exponent form when very large or very small (`1e308`, not
+/// 309 digits).
+fn shown(value: f64) -> String {
+    let a = value.abs();
+    if a.is_finite() && (a >= 1e6 || (a > 0.0 && a < 1e-4)) {
+        format!("{value:e}")
+    } else {
+        format!("{value}")
+    }
+}
+
 fn check_range(
     field: &'static str,
     value: f64,
@@ -117,7 +128,10 @@ fn check_range(
         let close = if hi_open { ")" } else { "]" };
         Err(ConfigError {
             field,
-            message: format!("{value} is out of range; use a number in [{lo}, {hi}{close}"),
+            message: format!(
+                "{} is out of range; use a number in [{lo}, {hi}{close}",
+                shown(value)
+            ),
         })
     }
 }
@@ -165,7 +179,10 @@ impl Config {
         if !(self.lr.is_finite() && self.lr > 0.0 && self.lr <= MAX_LR) {
             return Err(ConfigError {
                 field: "lr",
-                message: format!("{} is out of range; use a number in (0, {MAX_LR}]", self.lr),
+                message: format!(
+                    "{} is out of range; use a number in (0, {MAX_LR}]",
+                    shown(self.lr)
+                ),
             });
         }
         check_range("momentum", self.momentum, 0.0, 1.0, true)?;
@@ -187,6 +204,32 @@ impl Config {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn huge_and_tiny_values_are_shown_in_exponent_form() {
+        let huge = Config {
+            lr: 1e308,
+            ..Config::default()
+        };
+        assert_eq!(
+            huge.validate().unwrap_err().to_string(),
+            "lr: 1e308 is out of range; use a number in (0, 1000]"
+        );
+        let tiny = Config {
+            label_noise: -1e-300,
+            ..Config::default()
+        };
+        assert!(tiny
+            .validate()
+            .unwrap_err()
+            .message
+            .starts_with("-1e-300 is"));
+        let plain = Config {
+            momentum: 1.5,
+            ..Config::default()
+        };
+        assert!(plain.validate().unwrap_err().message.starts_with("1.5 is"));
+    }
 
     #[test]
     fn the_default_config_is_valid() {

@@ -1,5 +1,5 @@
-// Measures the built page in headless Chromium: shipped bytes of dist/ (raw and gzip, by file), time from navigation
-// to the first painted chart, and frame times while a slider is dragged.
+// Measures the built page in headless Chromium: shipped bytes of dist/ (raw and gzip, by file and by type), time from
+// navigation to the first painted chart, long tasks during load, and frame times while a slider is dragged.
 //   node tests/e2e/bench/load.mjs [dist-dir]         (run scripts/bench.sh to build first)
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
@@ -31,6 +31,17 @@ function shippedBytes() {
   for (const r of [...rows, { file: 'total', ...total }]) {
     console.log(`  ${r.file.padEnd(40)} ${String(r.raw).padStart(9)} B raw ${String(r.gzip).padStart(8)} B gzip`);
   }
+  const byType = {};
+  for (const r of rows) {
+    const type = path.extname(r.file).slice(1) || 'other';
+    byType[type] = byType[type] || { raw: 0, gzip: 0 };
+    byType[type].raw += r.raw;
+    byType[type].gzip += r.gzip;
+  }
+  console.log('\nBy type:');
+  for (const [type, t] of Object.entries(byType).sort((a, b) => b[1].raw - a[1].raw)) {
+    console.log(`  ${type.padEnd(8)} ${String(t.raw).padStart(9)} B raw ${String(t.gzip).padStart(8)} B gzip`);
+  }
 }
 
 const freePort = () =>
@@ -51,6 +62,10 @@ const fmt = (x) => x.toFixed(1);
 
 // Wraps requestAnimationFrame so that the time spent in the page's own frame callbacks is recorded.
 function instrument() {
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
   const raf = window.requestAnimationFrame.bind(window);
   window.__frames = [];
   window.__work = [];
@@ -64,6 +79,7 @@ function instrument() {
 
 async function measure(browser, url, dpr) {
   const loads = [];
+  const longTasks = [];
   let drag;
   for (let run = 0; run < RUNS; run++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: dpr });
@@ -71,11 +87,16 @@ async function measure(browser, url, dpr) {
     await page.addInitScript(instrument);
     await page.goto(url);
     await page.waitForFunction(() => performance.getEntriesByName('first-chart').length > 0);
-    loads.push(await page.evaluate(() => performance.getEntriesByName('first-chart')[0].startTime));
+    const first = await page.evaluate(() => performance.getEntriesByName('first-chart')[0].startTime);
+    loads.push(first);
+    await page.waitForTimeout(300); // long tasks are reported a little after they end
+    const tasks = await page.evaluate((t) => window.__longTasks.filter((e) => e.start <= t), first);
+    longTasks.push({ count: tasks.length, ms: tasks.reduce((a, e) => a + e.duration, 0),
+      max: Math.max(0, ...tasks.map((e) => e.duration)) });
     if (run === RUNS - 1) drag = await dragSlider(page);
     await context.close();
   }
-  return { loads, drag };
+  return { loads, longTasks, drag };
 }
 
 // Drags the r_better slider across and back with the mouse, one move per frame, and records frame intervals.
@@ -126,10 +147,12 @@ async function main() {
   });
   try {
     for (const dpr of [1, 2]) {
-      const { loads, drag } = await measure(browser, `http://127.0.0.1:${port}/`, dpr);
+      const { loads, longTasks, drag } = await measure(browser, `http://127.0.0.1:${port}/`, dpr);
       console.log(`\nDPR ${dpr}, 1280×720, headless Chromium (software raster):`);
       console.log(`  navigation → first painted chart: median ${fmt(median(loads))} ms ` +
         `(runs: ${loads.map(fmt).join(', ')})`);
+      console.log(`  long tasks (> 50 ms) before the first chart, per run: ` +
+        longTasks.map((l) => `${l.count} (${fmt(l.ms)} ms, longest ${fmt(l.max)})`).join('; '));
       const iv = drag.intervals;
       const work = drag.work.filter((w) => w > 0.05);
       console.log(`  dragging r_better: ${iv.length} frames; frame interval p50 ${fmt(quantile(iv, 0.5))} / ` +

@@ -1,6 +1,8 @@
 // Measures the page while it trains: animation-frame intervals (p50/p95/p99/max, share over 17 and 33 ms), main-thread
-// busy share (long tasks and rAF work), training steps per second, and JS heap, at devicePixelRatio 1 and 2.
+// busy share (long tasks and rAF work), training steps per second, JS heap and wasm memory, at devicePixelRatio 1 and 2.
 //   node tests/e2e/bench/play.mjs [dist-dir] [seconds] [speed-index]
+// wasm memory is the byteLength of the module's WebAssembly.Memory (it only grows: a high-water mark), read from the
+// exports Trunk's loader hands to its `TrunkApplicationStarted` event. PLAY_DPRS=1 limits the device pixel ratios.
 // Serve-free: it starts a static server on a free loopback port itself. Build dist/ first (scripts/bench.sh does).
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
@@ -27,11 +29,19 @@ const browser = await chromium.launch({
     '--disable-sync', '--no-first-run', '--enable-precise-memory-info'],
 });
 
+const dprs = (process.env.PLAY_DPRS || '1,2').split(',').map(Number);
+
+// Keeps the wasm exports (their `memory`) where the measuring code can read them.
+function hookWasm() {
+  addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
+}
+
 const pct = (xs, p) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
 async function measure(dpr) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: dpr });
   const page = await context.newPage();
+  await page.addInitScript(hookWasm);
   await page.goto(`http://127.0.0.1:${port}/`);
   await page.waitForFunction(() => performance.getEntriesByName('first-chart').length > 0);
   await page.getByTestId('live-loss').scrollIntoViewIfNeeded();
@@ -42,12 +52,14 @@ async function measure(dpr) {
   const result = await page.evaluate(async (ms) => {
     const steps = () => Number(document.querySelector('[data-testid=step-count]').textContent);
     const heap = () => (performance.memory ? performance.memory.usedJSHeapSize : NaN);
+    const wasmBytes = () => (window.__wasm ? window.__wasm.memory.buffer.byteLength : NaN);
     const intervals = [];
     let longTasks = 0;
     const obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks += e.duration; });
     obs.observe({ entryTypes: ['longtask'] });
     const s0 = steps();
     const h0 = heap();
+    const w0 = wasmBytes();
     const t0 = performance.now();
     await new Promise((resolve) => {
       let last = performance.now();
@@ -60,7 +72,7 @@ async function measure(dpr) {
     });
     obs.disconnect();
     const elapsed = performance.now() - t0;
-    return { intervals, steps: steps() - s0, elapsed, longTasks, h0, h1: heap() };
+    return { intervals, steps: steps() - s0, elapsed, longTasks, h0, h1: heap(), w0, w1: wasmBytes() };
   }, seconds * 1000);
   // Main-thread busy share from a CDP trace-free estimate: Chromium's task durations over the window.
   const cdp = await context.newCDPSession(page);
@@ -83,16 +95,17 @@ async function measure(dpr) {
     longTaskMs: result.longTasks,
     mainThreadBusy: busy,
     heapMB: [result.h0 / 1e6, result.h1 / 1e6],
+    wasmMB: [result.w0 / 1e6, result.w1 / 1e6],
   };
 }
 
 const f = (x) => x.toFixed(1);
 console.log(`Playing ${seconds} s at 1280×720 (every training chart live), headless Chromium, --disable-gpu:`);
-console.log('| DPR | speed | frames | p50 ms | p95 ms | p99 ms | max ms | >17 ms | >33 ms | steps/s | main busy | long tasks ms | heap MB start→end |');
-console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
-for (const dpr of [1, 2]) {
+console.log('| DPR | speed | frames | p50 ms | p95 ms | p99 ms | max ms | >17 ms | >33 ms | steps/s | main busy | long tasks ms | heap MB start→end | wasm MB start→end |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+for (const dpr of dprs) {
   const r = await measure(dpr);
-  console.log(`| ${r.dpr} | ${r.speed} | ${r.frames} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p99)} | ${f(r.max)} | ${(100 * r.over17).toFixed(1)} % | ${(100 * r.over33).toFixed(1)} % | ${f(r.stepsPerSecond)} | ${(100 * r.mainThreadBusy).toFixed(0)} % | ${f(r.longTaskMs)} | ${f(r.heapMB[0])} → ${f(r.heapMB[1])} |`);
+  console.log(`| ${r.dpr} | ${r.speed} | ${r.frames} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p99)} | ${f(r.max)} | ${(100 * r.over17).toFixed(1)} % | ${(100 * r.over33).toFixed(1)} % | ${f(r.stepsPerSecond)} | ${(100 * r.mainThreadBusy).toFixed(0)} % | ${f(r.longTaskMs)} | ${f(r.heapMB[0])} → ${f(r.heapMB[1])} | ${f(r.wasmMB[0])} → ${f(r.wasmMB[1])} |`);
 }
 await browser.close();
 server.kill();
