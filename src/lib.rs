@@ -10,6 +10,7 @@ pub mod loss;
 pub mod model;
 pub mod optim;
 pub mod rng;
+pub mod share;
 pub mod train;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -193,8 +193,8 @@ fn Row(
     }
 }
 
-/// A step chart's cached static layer, keyed by its Δ axis range and whether the scheme is dark.
-type StepLayer = LayeredCanvas<((f64, f64), bool)>;
+/// A step chart's cached static layer, keyed by its Δ axis range, whether the scheme is dark, and presentation mode.
+type StepLayer = LayeredCanvas<((f64, f64), bool, bool)>;
 
 /// The explorer's four canvases.
 #[derive(Clone, Copy, Default)]
@@ -227,7 +227,7 @@ impl ChartRefs {
                 let theme = theme(step, dark);
                 let result = layer.draw(
                     &canvas,
-                    (gap_range(e.gap), dark),
+                    (gap_range(e.gap), dark, crate::web::share::presenting()),
                     |area| draw_step(area, step, e.gap, Layer::Static, &theme),
                     |area| draw_step(area, step, e.gap, Layer::Moving, &theme),
                 );

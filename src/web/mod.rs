@@ -7,6 +7,8 @@ pub mod explorer;
 pub mod format;
 pub mod hash;
 pub mod plots;
+pub mod score;
+pub mod share;
 pub mod training;
 
 /// Mounts the app on the page's body; panics are reported in the browser console.

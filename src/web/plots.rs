@@ -42,10 +42,19 @@ impl Step {
 /// The chart theme for `step`: the curve in the step's colour; the current point and its guides in the text
 /// colour, so they stand out from every curve in both schemes.
 pub fn theme(step: Step, dark: bool) -> Theme {
-    let mut theme = if dark { Theme::dark() } else { Theme::light() };
-    theme.series[0] = step.colour(dark);
+    let presenting = crate::web::share::presenting();
+    let mut theme = if presenting {
+        Theme::presentation()
+    } else if dark {
+        Theme::dark()
+    } else {
+        Theme::light()
+    };
+    theme.series[0] = step.colour(dark && !presenting);
     theme.marker = theme.text;
-    theme.font_size = 14.0;
+    if !presenting {
+        theme.font_size = 14.0;
+    }
     theme
 }
 

@@ -22,16 +22,19 @@ pub enum Action {
     NextStage,
     /// ?: show or hide the list of shortcuts.
     Help,
+    /// P: presentation mode on or off.
+    Present,
 }
 
 /// The shortcuts, as the help list shows them.
-pub const SHORTCUTS: [(&str, &str); 7] = [
+pub const SHORTCUTS: [(&str, &str); 8] = [
     ("Space", "play / pause"),
     ("→", "one step"),
     ("Shift + →", "to the end of the epoch"),
     ("←", "back one step"),
     ("R", "reset: a new run from step 0"),
     ("N", "slow step: the next stage"),
+    ("P", "presentation mode on / off"),
     ("?", "show or hide this list"),
 ];
 
@@ -44,6 +47,7 @@ pub fn action_for(key: &str, shift: bool) -> Option<Action> {
         "ArrowLeft" => Some(Action::Back),
         "r" | "R" => Some(Action::Reset),
         "n" | "N" => Some(Action::NextStage),
+        "p" | "P" => Some(Action::Present),
         "?" => Some(Action::Help),
         _ => None,
     }
@@ -77,6 +81,7 @@ fn belongs_to_target(target: Option<web_sys::EventTarget>, key: &str) -> bool {
 pub fn Shortcuts() -> impl IntoView {
     let t = expect_context::<Training>();
     let help = RwSignal::new(false);
+    let share = use_context::<crate::web::share::SharePage>();
     let handle = window_event_listener(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
         if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || ev.default_prevented() {
             return;
@@ -101,6 +106,11 @@ pub fn Shortcuts() -> impl IntoView {
             Action::Reset => t.reset(),
             Action::NextStage => t.next_stage(),
             Action::Help => help.update(|h| *h = !*h),
+            Action::Present => {
+                if let Some(s) = share {
+                    s.toggle_present();
+                }
+            }
         }
     });
     on_cleanup(move || handle.remove());

@@ -247,13 +247,16 @@ fn draw_curve_frame(kind: Kind, area: &CanvasArea, theme: &Theme) -> Result<(), 
     }
 }
 
+/// A curve chart's cached static layer, keyed by (dark scheme, presentation mode).
+type CurveLayer = LayeredCanvas<(bool, bool)>;
+
 /// The canvases and what they still need drawn.
 #[derive(Clone)]
 struct Board {
     canvases: Vec<(Kind, NodeRef<leptos::html::Canvas>)>,
     dirty: Rc<RefCell<Vec<bool>>>,
     next: Rc<Cell<usize>>,
-    curves: Rc<RefCell<[LayeredCanvas<bool>; 2]>>,
+    curves: Rc<RefCell<[CurveLayer; 2]>>,
 }
 
 impl Board {
@@ -273,7 +276,14 @@ impl Board {
         };
         let (batch_sigmoid, batch_neglog) = (batch_from(3), batch_from(5));
         let dark = prefers_dark();
-        let theme = if dark { Theme::dark() } else { Theme::light() };
+        let presenting = crate::web::share::presenting();
+        let theme = if presenting {
+            Theme::presentation()
+        } else if dark {
+            Theme::dark()
+        } else {
+            Theme::light()
+        };
         let n = self.canvases.len();
         let mut drawn = 0;
         let mut dirty = self.dirty.borrow_mut();
@@ -307,7 +317,7 @@ impl Board {
                         };
                         layer.draw(
                             &canvas,
-                            dark,
+                            (dark, presenting),
                             |a| draw_curve_frame(kind, a, &theme),
                             |a| draw(kind, a, run, selected, batch, &theme, Layer::Moving),
                         )

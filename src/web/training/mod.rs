@@ -346,7 +346,7 @@ pub fn now() -> f64 {
 /// The training panel.
 #[component]
 pub fn TrainingPanel() -> impl IntoView {
-    let training = Training::new(Config::default());
+    let training = crate::web::share::training_from_link();
     provide_context(training);
     view! {
         <section class="training" aria-labelledby="training-title">
@@ -355,6 +355,7 @@ pub fn TrainingPanel() -> impl IntoView {
                 "A tiny model gives each response a reward. Every update lowers the loss −log σ(Δ) on a batch of "
                 "pairs: watch the gaps Δ grow and the pairs slide up the σ curve."
             </p>
+            <crate::web::share::ShareBar/>
             <Shortcuts/>
             <div class="training-grid">
                 <div class="side">
@@ -364,6 +365,7 @@ pub fn TrainingPanel() -> impl IntoView {
                 <div class="main">
                     <SlowMotion/>
                     <PairInspector/>
+                    <crate::web::score::ScorePanel/>
                     <LiveCharts/>
                 </div>
             </div>
