@@ -4,7 +4,7 @@ use crate::data::Dataset;
 use crate::loss::{LossKind, LossSpec};
 use crate::model::ModelKind;
 use crate::optim::OptimizerKind;
-use crate::train::{Config, Grouping, Trainer, CSV_HEADER};
+use crate::train::{history_csv, Config, Grouping, Trainer};
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 use std::io::IsTerminal;
@@ -225,19 +225,7 @@ fn write_outputs(trainer: &mut Trainer, out: &Path) -> Result<(), String> {
     };
     std::fs::create_dir_all(out).map_err(|e| format!("{}: cannot create: {e}", out.display()))?;
 
-    let mut csv = String::from(CSV_HEADER);
-    csv.push('\n');
-    for (_, m) in trainer.history() {
-        csv.push_str(&m.csv_row());
-        csv.push('\n');
-    }
-    // The last step is always in the file, even where the bounded history skipped it.
-    let last = trainer.metrics();
-    if trainer.history().last().map(|(s, _)| *s) != Some(last.step) {
-        csv.push_str(&last.csv_row());
-        csv.push('\n');
-    }
-    write("history.csv", csv)?;
+    write("history.csv", history_csv(trainer))?;
 
     let states = trainer.pair_states();
     let mut lines = String::new();

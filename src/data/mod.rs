@@ -6,6 +6,7 @@
 
 mod builtin;
 mod check;
+mod edit;
 mod error;
 mod jsonl;
 

@@ -1,6 +1,7 @@
 //! Training: one `Config` per run, a `Trainer` that steps it, TRL-named metrics, bounded history and rewind.
 
 mod config;
+mod csv;
 mod explain;
 mod history;
 mod metrics;
@@ -8,6 +9,7 @@ mod series;
 mod trainer;
 
 pub use config::{Config, ConfigError, Grouping, MAX_LR};
+pub use csv::history_csv;
 pub use explain::{PairStep, StepExplanation, WeightChange};
 pub use history::Thinned;
 pub use metrics::{set_stats, Metrics, SetStats, CSV_HEADER};

@@ -9,6 +9,7 @@ use super::canvas::{
     mark_once, on_scheme_or_ratio_change, prefers_dark, FrameScheduler, LayeredCanvas,
 };
 use super::controls::RewardInput;
+use super::explorer_tools::explorer_tools;
 use super::format::{fixed, limit_shift, parse_number, reward, snap_reward};
 use super::plots::{draw_step, gap_range, theme, Step};
 use crate::charts::Layer;
@@ -128,49 +129,53 @@ pub fn LossExplorer() -> impl IntoView {
                         "Δ = "<b class="c-gap">{move || reward(e().gap)}</b>
                         " → σ = "<b class="c-sigma">{move || num(e().sigmoid)}</b>
                     </span></h3>
-                    <canvas node_ref=charts.sigmoid data-testid="chart-sigmoid" role="img"
+                    <canvas node_ref=charts.sigmoid data-testid="chart-sigmoid" role="img" aria-describedby="chart-sigmoid-alt"
                         aria-label=move || format!("σ(Δ) against Δ, marked at Δ = {}, σ = {}",
                             reward(e().gap), num(e().sigmoid))></canvas>
                     <figcaption>
                         "σ turns any gap into a number in (0, 1): the model's probability that a labeler prefers "
                         "the better response. A gap of 0 gives ½."
                     </figcaption>
+                    {explorer_tools("chart-sigmoid", Step::Sigmoid, charts.sigmoid, explained)}
                 </figure>
                 <figure class="chart">
                     <h3>"Step 2 · log p" <span class="reads">
                         "p = "<b class="c-sigma">{move || num(e().sigmoid)}</b>
                         " → log p = "<b class="c-log">{move || num(e().log_sigmoid)}</b>
                     </span></h3>
-                    <canvas node_ref=charts.log data-testid="chart-log" role="img"
+                    <canvas node_ref=charts.log data-testid="chart-log" role="img" aria-describedby="chart-log-alt"
                         aria-label=move || format!("log p against p, marked at p = {}, log p = {}",
                             num(e().sigmoid), num(e().log_sigmoid))></canvas>
                     <figcaption>
                         "log σ is at most 0, reached only as σ → 1; as σ → 0 it falls without bound."
                     </figcaption>
+                    {explorer_tools("chart-log", Step::Log, charts.log, explained)}
                 </figure>
                 <figure class="chart">
                     <h3>"Step 3 · −log σ(Δ)" <span class="reads">
                         "× −1 → loss = "<b class="c-loss">{move || num(e().loss)}</b>
                     </span></h3>
-                    <canvas node_ref=charts.loss data-testid="chart-loss" role="img"
+                    <canvas node_ref=charts.loss data-testid="chart-loss" role="img" aria-describedby="chart-loss-alt"
                         aria-label=move || format!("the loss −log σ(Δ) against Δ, marked at Δ = {}, loss = {}",
                             reward(e().gap), num(e().loss))></canvas>
                     <figcaption>
                         "Times −1 makes a loss to minimize: never negative, ln 2 ≈ 0.693 at Δ = 0, "
                         "near 0 for a wide right gap, about −Δ for a wrong one."
                     </figcaption>
+                    {explorer_tools("chart-loss", Step::Loss, charts.loss, explained)}
                 </figure>
                 <figure class="chart">
                     <h3>"Gradient · dloss/dΔ" <span class="reads">
                         "= −σ(−Δ) = "<b class="c-grad">{move || num(e().dloss_dgap)}</b>
                     </span></h3>
-                    <canvas node_ref=charts.gradient data-testid="chart-gradient" role="img"
+                    <canvas node_ref=charts.gradient data-testid="chart-gradient" role="img" aria-describedby="chart-gradient-alt"
                         aria-label=move || format!("dloss/dΔ = −σ(−Δ) against Δ, marked at Δ = {}, value {}",
                             reward(e().gap), num(e().dloss_dgap))></canvas>
                     <figcaption>
                         "Between −1 and 0: a pair ranked wrong pulls with weight near 1, a pair ranked right by a "
                         "wide gap barely moves the model. It reaches 0 only in the limit."
                     </figcaption>
+                    {explorer_tools("chart-gradient", Step::Gradient, charts.gradient, explained)}
                 </figure>
             </div>
         </section>

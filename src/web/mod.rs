@@ -2,8 +2,13 @@
 
 pub mod app;
 pub mod canvas;
+pub mod chart_tools;
 pub mod controls;
+pub mod data_panel;
+pub mod download;
 pub mod explorer;
+pub mod explorer_tools;
+pub mod export_panel;
 pub mod format;
 pub mod hash;
 pub mod plots;

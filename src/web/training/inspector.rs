@@ -21,6 +21,7 @@ pub fn PairInspector() -> impl IntoView {
     // The pair list changes only with a new run (new data), not with every step.
     let labels = Memo::new(move |_| {
         t.config.track();
+        t.user_data.track();
         t.with_run(|r| {
             r.head
                 .dataset()

@@ -5,12 +5,16 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
+use super::chart_text::{summary, table};
 use super::Training;
 use crate::charts::{self, ChartError, CurveView, Layer, PairDot, Theme};
 use crate::train::Trainer;
 use crate::web::canvas::{
     draw_sharp, on_scheme_or_ratio_change, prefers_dark, CanvasArea, FrameScheduler, LayeredCanvas,
 };
+use crate::web::chart_tools::{svg_size, ChartTools};
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, DrawingBackend};
 
 /// Charts redrawn per animation frame; the others wait for the next frames (RENDERING.md: about 4 keeps 60 fps).
 const CHARTS_PER_FRAME: usize = 4;
@@ -111,9 +115,9 @@ impl Kind {
 }
 
 /// Draws `kind` for the run `t` (full redraw; the two curve charts draw only their moving layer here).
-fn draw(
+fn draw<DB: DrawingBackend>(
     kind: Kind,
-    area: &CanvasArea,
+    area: &DrawingArea<DB, Shift>,
     t: &mut Trainer,
     selected: Option<usize>,
     batch: &[usize],
@@ -346,6 +350,41 @@ impl Board {
     }
 }
 
+/// The text alternative, table and PNG/SVG buttons of one live chart.
+fn tools(kind: Kind, canvas: NodeRef<leptos::html::Canvas>) -> impl IntoView {
+    let t = expect_context::<Training>();
+    let summary = Signal::derive(move || {
+        let pairs = t.shown.with(|s| s.pairs.clone());
+        t.with_run(|r| summary(kind, r.shown(), &pairs))
+            .unwrap_or_default()
+    });
+    let table = Callback::new(move |()| {
+        let pairs = t.shown.with_untracked(|s| s.pairs.clone());
+        t.with_run(|r| table(kind, r.shown(), &pairs))
+            .unwrap_or_default()
+    });
+    let svg = Callback::new(move |()| {
+        let (w, h) = svg_size(canvas);
+        let selected = t.selected.get_untracked();
+        t.with_run(|r| {
+            charts::to_svg(w, h, |a| {
+                draw(
+                    kind,
+                    a,
+                    r.shown(),
+                    selected,
+                    &[],
+                    &Theme::light(),
+                    Layer::All,
+                )
+            })
+            .map_err(|e| e.to_string())
+        })
+        .unwrap_or_else(|| Err("the run is gone".into()))
+    });
+    view! { <ChartTools id=kind.testid() canvas summary table svg changed=t.version/> }
+}
+
 /// The grid of live charts.
 #[component]
 pub fn LiveCharts() -> impl IntoView {
@@ -399,8 +438,10 @@ pub fn LiveCharts() -> impl IntoView {
                 <figure class="chart live" data-testid=format!("{}-figure", kind.testid())
                     style:display=move || if applies(kind) { "" } else { "none" }>
                     <h3>{kind.title()}</h3>
-                    <canvas node_ref=node data-testid=kind.testid() role="img" aria-label=kind.title()></canvas>
+                    <canvas node_ref=node data-testid=kind.testid() role="img" aria-label=kind.title()
+                        aria-describedby=format!("{}-alt", kind.testid())></canvas>
                     <figcaption>{kind.caption()}</figcaption>
+                    {tools(kind, node)}
                 </figure>
             }
         })

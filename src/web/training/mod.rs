@@ -3,16 +3,23 @@
 //! The panel keeps one [`Run`] outside the reactive graph and publishes what the views read ([`Shown`]) once per
 //! change (at most once per animation frame while playing). Components only call [`Training`]'s methods.
 
+mod chart_text;
 mod explain;
 mod inspector;
 mod keys;
 mod live_charts;
 mod player;
 mod settings;
+mod user_data;
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::data::Dataset;
 use crate::train::{Config, Metrics, PairState, StepExplanation, TrainError, Trainer};
+use crate::web::data_panel::DataPanel;
+use crate::web::export_panel::ExportPanel;
 
 pub use explain::SlowMotion;
 pub use inspector::PairInspector;
@@ -20,6 +27,7 @@ pub use keys::Shortcuts;
 pub use live_charts::LiveCharts;
 pub use player::Stepper;
 pub use settings::Settings;
+pub use user_data::{MAX_PAIRS, MAX_TEXT_BYTES, USER_DATA};
 
 /// Speeds offered, in updates per second; the last means as fast as the machine allows.
 pub const SPEEDS: [f64; 10] = [
@@ -44,11 +52,13 @@ pub struct Run {
 }
 
 impl Run {
-    fn new(config: Config) -> Result<Run, String> {
-        Ok(Run {
-            head: Trainer::from_config(config)?,
-            view: None,
-        })
+    /// A run of `config` on `user` when `config.dataset` names it, else on the built-in data set it names.
+    fn new(config: Config, user: Option<&Dataset>) -> Result<Run, String> {
+        let head = match user.filter(|d| d.name == config.dataset) {
+            Some(d) => Trainer::new(config, d.clone()).map_err(|e| e.to_string())?,
+            None => Trainer::from_config(config)?,
+        };
+        Ok(Run { head, view: None })
     }
 
     /// The run as the page shows it: the rewound view if there is one, else the head.
@@ -129,15 +139,17 @@ pub struct Training {
     pub explain: RwSignal<Option<(u8, StepExplanation)>>,
     /// Bumped whenever the shown run changed, so the charts redraw.
     pub version: RwSignal<u64>,
+    /// The reader's own data set (pasted, uploaded or edited), offered beside the built-in ones.
+    pub user_data: RwSignal<Option<Arc<Dataset>>>,
 }
 
 impl Training {
     /// A panel state with a run of `config` (the default run if `config` is refused).
     pub fn new(config: Config) -> Training {
-        let (run, config, notice) = match Run::new(config.clone()) {
+        let (run, config, notice) = match Run::new(config.clone(), None) {
             Ok(run) => (run, config, String::new()),
             Err(e) => (
-                Run::new(Config::default()).expect("the default run starts"),
+                Run::new(Config::default(), None).expect("the default run starts"),
                 Config::default(),
                 format!("Started the default run instead: {e}"),
             ),
@@ -159,6 +171,7 @@ impl Training {
             notice: RwSignal::new(notice),
             explain: RwSignal::new(None),
             version: RwSignal::new(0),
+            user_data: RwSignal::new(None),
         }
     }
 
@@ -227,7 +240,7 @@ impl Training {
         self.playing.set(false);
         self.explain.set(None);
         let config = self.config.get_untracked();
-        match Run::new(config) {
+        match self.build(config) {
             Ok(run) => {
                 self.with_run(|r| *r = run);
                 self.notice.set("New run from step 0.".into());
@@ -273,7 +286,7 @@ impl Training {
             }
             return;
         }
-        match Run::new(next.clone()) {
+        match self.build(next.clone()) {
             Ok(run) => {
                 let changed = current.changed_fields(&next).join(", ");
                 self.playing.set(false);
@@ -361,6 +374,8 @@ pub fn TrainingPanel() -> impl IntoView {
                 <div class="side">
                     <Stepper/>
                     <Settings/>
+                    <DataPanel/>
+                    <ExportPanel/>
                 </div>
                 <div class="main">
                     <SlowMotion/>

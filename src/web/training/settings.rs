@@ -74,9 +74,12 @@ pub fn Settings() -> impl IntoView {
                 <select data-testid="set-dataset" on:change=on_select(|c, v| c.dataset = v.to_string())
                     prop:value=move || c().dataset>
                     {builtin_names().iter().map(|n| view! { <option value=*n>{*n}</option> }).collect_view()}
+                    {move || t.user_data.get().map(|d| view! { <option value=d.name.clone()>{d.name.clone()}</option> })}
                 </select>
             </label>
-            <p class="hint">{move || builtin_description(&c().dataset).unwrap_or("").to_string()}</p>
+            <p class="hint">{move || builtin_description(&c().dataset).map(str::to_string)
+                .or_else(|| t.user_data.get().map(|d| format!("Your data: {}", d.description)))
+                .unwrap_or_default()}</p>
             <label class="row">
                 <span>"Model"</span>
                 <select data-testid="set-model"

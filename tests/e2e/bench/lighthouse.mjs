@@ -1,0 +1,65 @@
+// Lighthouse (npm lighthouse@12.2.3) against the built page in Debian's Chromium: serves dist/ on loopback, runs
+// the accessibility and best-practices categories (desktop and mobile), prints the scores and every failing audit.
+// Usage (from tests/e2e, after `trunk build --release`): node bench/lighthouse.mjs [--strict]
+// --strict exits 1 unless both categories score 100 on both form factors.
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+import { spawn } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const dist = path.resolve(here, '../../../dist');
+const strict = process.argv.includes('--strict');
+
+const freePort = () => new Promise((resolve) => {
+  const s = net.createServer();
+  s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+});
+const port = await freePort();
+const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1'], { cwd: dist, stdio: 'ignore' });
+const url = `http://127.0.0.1:${port}/`;
+for (let i = 0; i < 100; i++) {
+  try { if ((await fetch(url)).ok) break; } catch { /* not up yet */ }
+  await new Promise((r) => setTimeout(r, 100));
+}
+
+const chrome = await chromeLauncher.launch({
+  chromePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+let worst = 100;
+try {
+  for (const formFactor of ['desktop', 'mobile']) {
+    const screen = formFactor === 'desktop'
+      ? { mobile: false, width: 1350, height: 940, deviceScaleFactor: 1, disabled: false }
+      : { mobile: true, width: 412, height: 823, deviceScaleFactor: 1.75, disabled: false };
+    const result = await lighthouse(url, {
+      port: chrome.port, output: 'json', logLevel: 'error',
+      onlyCategories: ['accessibility', 'best-practices'],
+      formFactor, screenEmulation: screen,
+      throttlingMethod: 'provided',
+    });
+    const { categories, audits } = result.lhr;
+    for (const c of Object.values(categories)) {
+      const score = Math.round(c.score * 100);
+      worst = Math.min(worst, score);
+      console.log(`${formFactor.padEnd(8)} ${c.title.padEnd(15)} ${score}`);
+      for (const ref of c.auditRefs) {
+        const a = audits[ref.id];
+        if (ref.weight > 0 && a.score !== null && a.score < 1) {
+          console.log(`  fails: ${a.id}: ${a.title}`);
+          for (const item of (a.details?.items || []).slice(0, 5)) {
+            console.log(`    ${item.node?.snippet || item.description || item.source?.url || JSON.stringify(item).slice(0, 160)}`);
+          }
+        }
+      }
+    }
+  }
+} finally {
+  await chrome.kill();
+  server.kill();
+}
+if (strict && worst < 100) process.exit(1);
