@@ -44,7 +44,7 @@ fn endurance_million_steps_flat_memory_no_nan() {
         }
         assert!(!trainer.diverged(), "diverged at step {done}");
         most_records = most_records.max(records(&trainer));
-        if done % 100_000 == 0 {
+        if done.is_multiple_of(100_000) {
             println!("step {done}: RSS {:.2} MB", rss_bytes() as f64 / 1e6);
         }
     }
