@@ -30,8 +30,8 @@ impl Bytes<'_> {
 
 const SMALL: &str = r#"{"prompt":"p1","chosen":"good clear answer","rejected":"bad"}
 {"prompt":"p2","chosen":"kind and right","rejected":"rude","margin":2}
-{"prompt":"p3","responses":["best answer here","fine","poor"]}
-{"prompt":"p4","chosen":"same","rejected":"same"}
+{"prompt":"p3","ranking":["best answer here","fine","poor"]}
+{"prompt":"p4","chosen":"short","rejected":"a much longer but worse reply"}
 "#;
 
 fuzz_target!(|bytes: &[u8]| {
