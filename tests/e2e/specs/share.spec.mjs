@@ -135,7 +135,7 @@ test('a teacher link hides the chosen controls', async ({ page, baseURL }) => {
 
 test('the score panel shows a reward that follows training and marks unknown words', async ({ page, baseURL }) => {
   const watch = await openPage(page, baseURL);
-  await page.getByTestId('score-response').fill('a clear and helpful answer zzzqx');
+  await page.getByTestId('score-response').fill('maybe look it up yourself zzzqx');
   const reward = page.getByTestId('score-reward');
   const before = await reward.getAttribute('data-value');
   await page.getByTestId('epoch').click();
