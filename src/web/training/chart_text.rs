@@ -50,6 +50,14 @@ pub fn summary(kind: Kind, t: &mut Trainer, pairs: &[PairState]) -> String {
         if now.step == 1 { "" } else { "s" }
     );
     let n = pairs.len();
+    if now.step == 0 && matches!(kind, Kind::Loss | Kind::Accuracy | Kind::Gaps) {
+        let (what, value) = match kind {
+            Kind::Loss => ("Training loss", n3(now.loss)),
+            Kind::Accuracy => ("Training accuracy", pct(now.accuracy)),
+            _ => ("The mean gap Δ of the training pairs", n3(now.margin)),
+        };
+        return format!("{what} is {value} at step 0, before any update.");
+    }
     match kind {
         Kind::Loss => {
             let test = now
