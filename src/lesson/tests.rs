@@ -57,7 +57,11 @@ fn done(card: &Card, open: &Snapshot, now: &Snapshot) -> bool {
 fn check(index: usize, almost: impl Fn(&mut Snapshot), did: impl Fn(&mut Snapshot)) {
     let card = &CARDS[index];
     let (open, _) = after_setup(card);
-    assert!(!done(card, &open, &open), "{}: done before anything", card.title);
+    assert!(
+        !done(card, &open, &open),
+        "{}: done before anything",
+        card.title
+    );
     let mut near = open.clone();
     almost(&mut near);
     assert!(!done(card, &open, &near), "{}: done too early", card.title);
@@ -74,7 +78,11 @@ fn the_explorer_cards_fire_on_what_they_ask_and_not_before() {
     check(3, |s| s.worse = 1.9, |s| s.worse = 2.5);
     check(4, |s| s.better = 2.9, |s| s.better = 3.0);
     check(5, |s| s.better += 1.0, |s| (s.better, s.worse) = (2.0, 0.0));
-    check(6, |s| (s.better, s.worse) = (2.5, -2.0), |s| (s.better, s.worse) = (3.0, -2.0));
+    check(
+        6,
+        |s| (s.better, s.worse) = (2.5, -2.0),
+        |s| (s.better, s.worse) = (3.0, -2.0),
+    );
 }
 
 #[test]
@@ -138,7 +146,11 @@ fn the_noisy_card_waits_for_twenty_epochs_and_accuracy_stays_far_below_100() {
     t.step().unwrap();
     now.training = view(&mut t);
     assert!(done(card, &open, &now));
-    assert!(now.training.metrics.accuracy < 0.8, "{}", now.training.metrics.accuracy);
+    assert!(
+        now.training.metrics.accuracy < 0.8,
+        "{}",
+        now.training.metrics.accuracy
+    );
 }
 
 #[test]

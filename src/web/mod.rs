@@ -6,6 +6,7 @@ pub mod controls;
 pub mod explorer;
 pub mod format;
 pub mod hash;
+pub mod lesson;
 pub mod plots;
 pub mod training;
 

@@ -346,8 +346,10 @@ pub fn now() -> f64 {
 /// The training panel.
 #[component]
 pub fn TrainingPanel() -> impl IntoView {
-    let training = Training::new(Config::default());
-    provide_context(training);
+    // App provides the state (the lesson uses it too); a panel on its own makes its own.
+    if use_context::<Training>().is_none() {
+        provide_context(Training::new(Config::default()));
+    }
     view! {
         <section class="training" aria-labelledby="training-title">
             <h2 id="training-title">"Train a reward model"</h2>
