@@ -6,7 +6,7 @@ mod live;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::lesson::{card_from_link, fill, LessonState, Panel, Piece, Snapshot, CARDS};
+use crate::lesson::{card_from_link, fill, LessonState, Panel, Piece, Snapshot, Value, CARDS};
 use crate::web::explorer::Explorer;
 use crate::web::hash;
 use crate::web::training::Training;
@@ -172,7 +172,8 @@ pub fn LessonPanel() -> impl IntoView {
             .map(|p| match p {
                 Piece::Text(t) => view! { <span>{t}</span> }.into_any(),
                 Piece::Live(q, v) => view! {
-                    <b class="live" data-testid=format!("lesson-q-{}", q.name())>{written(v)}</b>
+                    <b class=if matches!(v, Value::Word(_)) { "live word" } else { "live" }
+                        data-testid=format!("lesson-q-{}", q.name())>{written(v)}</b>
                 }
                 .into_any(),
             })

@@ -244,3 +244,34 @@ test('a shared link opens its card, and the card sets up the page it talks about
   expect(await page.getByTestId('r-worse-input').inputValue()).toBe('0.00');
   await quotes(page, 'log_sigmoid', 'log-sigmoid');
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 });
+
+  test('the card fits the screen, its buttons are finger-sized, and a tap goes on', async ({ page }, testInfo) => {
+    await page.getByTestId('lesson-toggle').tap();
+    await atCard(page, 1, 'A reward model gives one number');
+    await page.getByTestId('lesson-next').tap();
+    await atCard(page, 2, 'People only compare');
+    const report = await page.evaluate(() => {
+      const vw = document.documentElement.clientWidth;
+      const card = document.querySelector('[data-testid="lesson"]').getBoundingClientRect();
+      const small = [...document.querySelectorAll('[data-testid="lesson"] button')]
+        .map((b) => b.getBoundingClientRect())
+        .filter((r) => r.width < 44 || r.height < 44);
+      const tiny = [...document.querySelectorAll('[data-testid="lesson"] p, [data-testid="lesson"] button')]
+        .filter((e) => parseFloat(getComputedStyle(e).fontSize) < 16);
+      return { vw, scrollWidth: document.documentElement.scrollWidth, card, small: small.length, tiny: tiny.length,
+        vh: window.innerHeight };
+    });
+    expect(report.scrollWidth).toBeLessThanOrEqual(report.vw);
+    expect(report.card.left).toBeGreaterThanOrEqual(0);
+    expect(report.card.right).toBeLessThanOrEqual(report.vw);
+    expect(report.card.bottom).toBeLessThanOrEqual(report.vh);
+    expect(report.small).toBe(0);
+    expect(report.tiny).toBe(0);
+    await expect(page.getByTestId('lesson-task')).toBeInViewport();
+    await expect(page.getByTestId('lesson-next')).toBeInViewport();
+    await page.screenshot({ path: testInfo.outputPath('lesson-phone.png') });
+  });
+});
