@@ -6,6 +6,7 @@
 pub mod charts;
 pub mod data;
 pub mod hash;
+pub mod lesson;
 pub mod loss;
 pub mod model;
 pub mod optim;

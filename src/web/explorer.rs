@@ -18,6 +18,31 @@ use crate::loss::{explain, Explained};
 /// The rewards the explorer opens with: a pair ranked right by a gap of 2.
 pub const START: (f64, f64) = (1.5, -0.5);
 
+/// The explorer's two rewards, shared through the context so that the lesson can read and set them.
+#[derive(Clone, Copy)]
+pub struct Explorer {
+    /// r_better.
+    pub better: RwSignal<f64>,
+    /// r_worse.
+    pub worse: RwSignal<f64>,
+}
+
+impl Explorer {
+    /// The rewards the explorer opens with ([`START`]).
+    pub fn new() -> Explorer {
+        Explorer {
+            better: RwSignal::new(START.0),
+            worse: RwSignal::new(START.1),
+        }
+    }
+}
+
+impl Default for Explorer {
+    fn default() -> Self {
+        Explorer::new()
+    }
+}
+
 /// The general formula, in MathML (rendered natively by the browser).
 const FORMULA: &str = r#"<math display="inline" aria-label="loss equals minus log sigma of delta"><mrow><mi>loss</mi><mo>=</mo><mo>−</mo><mi>log</mi><mo>&#x2061;</mo><mi>σ</mi><mo stretchy="false">(</mo><mi>Δ</mi><mo stretchy="false">)</mo><mo>=</mo><mo>−</mo><mi>log</mi><mo>&#x2061;</mo><mfrac><mn>1</mn><mrow><mn>1</mn><mo>+</mo><msup><mi>e</mi><mrow><mo>−</mo><mi>Δ</mi></mrow></msup></mrow></mfrac></mrow></math><math display="inline" aria-label="delta equals r better minus r worse"><mrow><mi>Δ</mi><mo>=</mo><msub><mi>r</mi><mtext>better</mtext></msub><mo>−</mo><msub><mi>r</mi><mtext>worse</mtext></msub></mrow></math>"#;
 
@@ -29,8 +54,7 @@ fn num(v: f64) -> String {
 /// The loss explorer panel.
 #[component]
 pub fn LossExplorer() -> impl IntoView {
-    let better = RwSignal::new(START.0);
-    let worse = RwSignal::new(START.1);
+    let Explorer { better, worse } = use_context::<Explorer>().unwrap_or_default();
     let explained = Memo::new(move |_| explain(better.get(), worse.get()));
     let status = RwSignal::new(String::new());
     let shift_c = NodeRef::<leptos::html::Input>::new();

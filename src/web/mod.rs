@@ -11,6 +11,7 @@ pub mod explorer_tools;
 pub mod export_panel;
 pub mod format;
 pub mod hash;
+pub mod lesson;
 pub mod plots;
 pub mod score;
 pub mod share;

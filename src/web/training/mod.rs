@@ -359,8 +359,10 @@ pub fn now() -> f64 {
 /// The training panel.
 #[component]
 pub fn TrainingPanel() -> impl IntoView {
-    let training = crate::web::share::training_from_link();
-    provide_context(training);
+    // App provides the state (the lesson uses it too); a panel on its own makes its own, from the link.
+    if use_context::<Training>().is_none() {
+        provide_context(crate::web::share::training_from_link());
+    }
     view! {
         <section class="training" aria-labelledby="training-title">
             <h2 id="training-title">"Train a reward model"</h2>

@@ -1,0 +1,172 @@
+//! The lesson's cards, in order: from one reward to a trained reward model and what it is used for.
+//!
+//! Every number a card quotes about the page is a `{placeholder}` filled from the live state; the numbers written
+//! out are facts of the InstructGPT paper or of the built-in data sets.
+
+use super::{Card, LessonState, Panel, Setup};
+use crate::train::Grouping;
+
+/// A pair ranked right but not confidently (the rewards the explorer opens with).
+const START: (f64, f64) = (1.5, -0.5);
+
+fn gap(s: &LessonState) -> f64 {
+    s.now.explained().gap
+}
+
+/// Whether both rewards moved by the same non-zero amount since the card opened.
+fn shifted_both(s: &LessonState) -> bool {
+    let db = s.now.better - s.open.better;
+    let dw = s.now.worse - s.open.worse;
+    db != 0.0 && (db - dw).abs() < 1e-9
+}
+
+/// The cards, in lesson order.
+pub const CARDS: [Card; 12] = [
+    Card {
+        title: "A reward model gives one number",
+        body: "A reward model reads a prompt and one response and answers with a single number, the reward. \
+               InstructGPT's reward model is its fine-tuned language model with the last layer swapped for a head \
+               that outputs one number. Here two rewards stand for two answers to the same prompt: the better \
+               answer has r_better = {better}, the worse one r_worse = {worse}.",
+        task: "Drag the r_better slider (or type into its box) to give the better answer another reward.",
+        panel: Panel::Explorer,
+        setup: Setup::Rewards(START.0, START.1),
+        done: |s| s.now.better != s.open.better,
+    },
+    Card {
+        title: "People only compare",
+        body: "Nobody tells the model what reward an answer deserves. Labelers read several answers to one prompt \
+               and say which is better. So all that can be judged is one number per pair, the gap \
+               Δ = r_better − r_worse. It is now {gap}: negative, so the model ranks this pair the wrong way round.",
+        task: "Change the rewards until the better answer scores higher than the worse one (Δ > 0).",
+        panel: Panel::Explorer,
+        setup: Setup::Rewards(-0.5, 1.0),
+        done: |s| gap(s) > 0.0,
+    },
+    Card {
+        title: "Step 1: the sigmoid",
+        body: "The loss first passes Δ through the sigmoid σ(Δ) = 1 / (1 + e^−Δ). Whatever the gap, σ(Δ) lies \
+               between 0 and 1, and it is read as the model's probability that a labeler prefers the better answer \
+               (the Bradley–Terry model). Equal rewards give exactly ½. Now Δ = {gap} and σ(Δ) = {sigmoid}.",
+        task: "Make σ(Δ) at least 0.9.",
+        panel: Panel::Explorer,
+        setup: Setup::Rewards(0.5, 0.5),
+        done: |s| s.now.explained().sigmoid >= 0.9,
+    },
+    Card {
+        title: "Step 2: the log",
+        body: "Next comes the logarithm: log σ(Δ) = {log_sigmoid}. Because σ(Δ) is below 1, its log is below 0. \
+               The log comes close to 0, its largest value, only when σ(Δ) comes close to 1; as σ(Δ) shrinks \
+               toward 0 the log falls without bound. Watch the Step 2 chart.",
+        task: "Make Δ negative and see how far log σ(Δ) falls.",
+        panel: Panel::Explorer,
+        setup: Setup::Rewards(2.0, 0.0),
+        done: |s| gap(s) < 0.0,
+    },
+    Card {
+        title: "Step 3: times −1, the loss",
+        body: "Last, multiply by −1: loss = −log σ(Δ). Now the number is never negative, and smaller is better, \
+               which is what an optimizer wants to minimize. Your loss is {loss} at Δ = {gap}. Equal rewards cost \
+               ln 2; a pair ranked the wrong way costs about −Δ.",
+        task: "Bring the loss below 0.05.",
+        panel: Panel::Explorer,
+        setup: Setup::Rewards(0.0, 0.0),
+        done: |s| s.now.explained().loss < 0.05,
+    },
+    Card {
+        title: "No target rewards, only differences",
+        body: "The loss never says that a good answer needs a positive reward or a bad one a negative reward. It \
+               sees only Δ. Add the same c to both rewards and Δ stays {gap}, the loss stays {loss}. The model is \
+               free to place all rewards higher or lower; InstructGPT later adds a bias so that the labelers' own \
+               answers average a reward of 0.",
+        task: "Type a number c into \"Shift both by c\" and press \"Add c to both\".",
+        panel: Panel::Explorer,
+        setup: Setup::Rewards(1.0, -1.0),
+        done: shifted_both,
+    },
+    Card {
+        title: "Confident pairs stop pulling",
+        body: "Training follows the gradient. For one pair dloss/dΔ = −σ(−Δ), so the pair pulls its rewards apart \
+               with weight σ(−Δ), now {pull}. A pair ranked the wrong way pulls with a weight near 1; a pair ranked \
+               right by a wide gap hardly moves the model. The weight reaches 0 only in the limit, so on data it \
+               can rank perfectly the model keeps widening its gaps.",
+        task: "Widen the gap until the pull σ(−Δ) (the ∂loss/∂r_worse row) is below 0.01.",
+        panel: Panel::Explorer,
+        setup: Setup::Rewards(-1.0, 1.0),
+        done: |s| -s.now.explained().dloss_dgap < 0.01,
+    },
+    Card {
+        title: "Train a reward model",
+        body: "Below is a real, tiny reward model: one weight per word, every reward starting at 0. It trains on \
+               {train_pairs} pairs from the helpfulness data set. One step computes the loss on a batch of pairs \
+               and moves every weight a little against the gradient. At step {step} the training loss is \
+               {train_loss}.",
+        task: "Press Step (or the → key) once.",
+        panel: Panel::Training,
+        setup: Setup::Run {
+            dataset: "helpfulness",
+            grouping: Grouping::Prompts,
+            steps: 0,
+        },
+        done: |s| s.now.training.step > s.open.training.step,
+    },
+    Card {
+        title: "Watch the gaps grow",
+        body: "Accuracy is the share of training pairs whose better answer gets the higher reward: {accuracy} at \
+               step {step}, with a loss of {train_loss}. While the run plays, the live charts show every pair's gap \
+               growing and its dot climbing the σ curve, fast at first and then more slowly, as confident pairs \
+               pull less.",
+        task: "Press Play (or Step) until the training accuracy reaches 100 %.",
+        panel: Panel::Training,
+        setup: Setup::Keep {
+            dataset: "helpfulness",
+        },
+        done: |s| s.now.training.metrics.accuracy >= 1.0,
+    },
+    Card {
+        title: "Rankings, one prompt at a time",
+        body: "InstructGPT's labelers ranked K = 4 to 9 answers at once, and a ranking of K answers holds \
+               C(K,2) pairs. Those pairs share answers, so they are not independent: shuffled as separate \
+               examples they made the model overfit after one pass. So all of a prompt's pairs form one batch \
+               element, each pair weighted 1/C(K,2). Right now one batch element is {unit}; the training set has \
+               {train_units} of them ({train_pairs} pairs), so one epoch takes {steps_per_epoch} steps.",
+        task: "Switch \"Batch elements\" to shuffled pairs and see the epoch change.",
+        panel: Panel::Training,
+        setup: Setup::Run {
+            dataset: "helpfulness",
+            grouping: Grouping::Prompts,
+            steps: 0,
+        },
+        done: |s| s.now.training.grouping == Grouping::Pairs,
+    },
+    Card {
+        title: "Labelers disagree",
+        body: "Real preferences are noisy. InstructGPT's labelers agreed with each other about 73 % of the time; \
+               its 6B reward model predicted the training labelers' choices with 72.4 % accuracy and held-out \
+               labelers' with 69.6 %. The noisy-labels data set flips 27 % of its labels on purpose. At epoch \
+               {epoch} the training accuracy is {accuracy}.",
+        task: "Press Play and let the run go for at least 20 epochs.",
+        panel: Panel::Training,
+        setup: Setup::Run {
+            dataset: "noisy-labels",
+            grouping: Grouping::Prompts,
+            steps: 0,
+        },
+        done: |s| s.now.training.metrics.epoch >= 20.0,
+    },
+    Card {
+        title: "What comes next",
+        body: "A trained reward model stands in for the labelers: it scores answers nobody has ranked. InstructGPT \
+               then trains the supervised fine-tuned model with reinforcement learning (PPO) to write answers this \
+               reward model scores high. Before that, a bias shifts every reward so the labelers' demonstrations \
+               average 0. This run is at step {step} with loss {train_loss} and accuracy {accuracy}.",
+        task: "Press \"Normalize rewards\": the chosen answers now average 0, and the loss and accuracy stay.",
+        panel: Panel::Training,
+        setup: Setup::Run {
+            dataset: "helpfulness",
+            grouping: Grouping::Prompts,
+            steps: 10,
+        },
+        done: |s| s.now.training.step > 0 && s.now.training.chosen_mean.abs() < 1e-9,
+    },
+];

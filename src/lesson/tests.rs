@@ -1,0 +1,214 @@
+//! Each card's check fires on the state it asks for, and not before; templates quote only live quantities.
+
+use super::*;
+use crate::train::Trainer;
+
+fn view(t: &mut Trainer) -> TrainingView {
+    let units = t.train_units().len();
+    let pairs = t.train_units().iter().map(Vec::len).sum();
+    let config = t.config().clone();
+    TrainingView::new(
+        &config,
+        t.metrics(),
+        &t.pair_states(),
+        t.steps_per_epoch(),
+        units,
+        pairs,
+    )
+}
+
+/// The page as a card leaves it after its setup, from the explorer's opening rewards and a fresh default run.
+fn after_setup(card: &Card) -> (Snapshot, Trainer) {
+    let (mut better, mut worse) = (1.5, -0.5);
+    let mut t = Trainer::from_config(Config::default()).unwrap();
+    match card.setup {
+        Setup::Rewards(b, w) => (better, worse) = (b, w),
+        Setup::Run {
+            dataset,
+            grouping,
+            steps,
+        } => {
+            t = Trainer::from_config(Setup::config(dataset, grouping)).unwrap();
+            t.run(steps).unwrap();
+        }
+        Setup::Keep { dataset } => {
+            t = Trainer::from_config(Setup::config(dataset, Grouping::Prompts)).unwrap();
+        }
+    }
+    let training = view(&mut t);
+    (
+        Snapshot {
+            better,
+            worse,
+            training,
+        },
+        t,
+    )
+}
+
+fn done(card: &Card, open: &Snapshot, now: &Snapshot) -> bool {
+    (card.done)(&LessonState {
+        open: open.clone(),
+        now: now.clone(),
+    })
+}
+
+/// Checks that `card` is not done right after its setup, not done after `almost`, and done after `did`.
+fn check(index: usize, almost: impl Fn(&mut Snapshot), did: impl Fn(&mut Snapshot)) {
+    let card = &CARDS[index];
+    let (open, _) = after_setup(card);
+    assert!(
+        !done(card, &open, &open),
+        "{}: done before anything",
+        card.title
+    );
+    let mut near = open.clone();
+    almost(&mut near);
+    assert!(!done(card, &open, &near), "{}: done too early", card.title);
+    let mut now = open.clone();
+    did(&mut now);
+    assert!(done(card, &open, &now), "{}: not done", card.title);
+}
+
+#[test]
+fn the_explorer_cards_fire_on_what_they_ask_and_not_before() {
+    check(0, |s| s.worse = 1.0, |s| s.better = 2.0);
+    check(1, |s| s.better = 0.9, |s| s.better = 1.5);
+    check(2, |s| (s.better, s.worse) = (2.6, 0.5), |s| s.better = 2.7);
+    check(3, |s| s.worse = 1.9, |s| s.worse = 2.5);
+    check(4, |s| s.better = 2.9, |s| s.better = 3.0);
+    check(5, |s| s.better += 1.0, |s| (s.better, s.worse) = (2.0, 0.0));
+    check(
+        6,
+        |s| (s.better, s.worse) = (2.5, -2.0),
+        |s| (s.better, s.worse) = (3.0, -2.0),
+    );
+}
+
+#[test]
+fn a_step_marks_the_first_training_card_done() {
+    let card = &CARDS[7];
+    let (open, mut t) = after_setup(card);
+    assert_eq!(open.training.step, 0);
+    assert!(!done(card, &open, &open));
+    t.step().unwrap();
+    let now = Snapshot {
+        training: view(&mut t),
+        ..open.clone()
+    };
+    assert!(done(card, &open, &now));
+}
+
+#[test]
+fn the_gaps_card_is_done_only_once_every_training_pair_is_ranked_right() {
+    let card = &CARDS[8];
+    let (open, mut t) = after_setup(card);
+    let mut now = open.clone();
+    let mut fired_at = None;
+    for _ in 0..200 {
+        let accuracy = now.training.metrics.accuracy;
+        assert_eq!(done(card, &open, &now), accuracy >= 1.0);
+        if accuracy >= 1.0 {
+            fired_at = Some(now.training.step);
+            break;
+        }
+        t.step().unwrap();
+        now.training = view(&mut t);
+    }
+    assert!(fired_at.is_some_and(|s| s > 0), "{fired_at:?}");
+}
+
+#[test]
+fn switching_to_shuffled_pairs_marks_the_rankings_card_done() {
+    let card = &CARDS[9];
+    let (open, _) = after_setup(card);
+    assert!(!done(card, &open, &open));
+    let mut t = Trainer::from_config(Setup::config("helpfulness", Grouping::Pairs)).unwrap();
+    let now = Snapshot {
+        training: view(&mut t),
+        ..open.clone()
+    };
+    assert!(now.training.steps_per_epoch > open.training.steps_per_epoch);
+    assert!(done(card, &open, &now));
+}
+
+#[test]
+fn the_noisy_card_waits_for_twenty_epochs_and_accuracy_stays_far_below_100() {
+    let card = &CARDS[10];
+    let (open, mut t) = after_setup(card);
+    let per_epoch = open.training.steps_per_epoch;
+    t.run(20 * per_epoch - 1).unwrap();
+    let mut now = Snapshot {
+        training: view(&mut t),
+        ..open.clone()
+    };
+    assert!(!done(card, &open, &now));
+    t.step().unwrap();
+    now.training = view(&mut t);
+    assert!(done(card, &open, &now));
+    assert!(
+        now.training.metrics.accuracy < 0.8,
+        "{}",
+        now.training.metrics.accuracy
+    );
+}
+
+#[test]
+fn normalizing_marks_the_last_card_done_and_keeps_the_loss() {
+    let card = &CARDS[11];
+    let (open, mut t) = after_setup(card);
+    assert_eq!(open.training.step, 10);
+    assert!(open.training.chosen_mean.abs() > 1e-3);
+    assert!(!done(card, &open, &open));
+    t.normalize_rewards();
+    let now = Snapshot {
+        training: view(&mut t),
+        ..open.clone()
+    };
+    assert!(done(card, &open, &now));
+    assert!((now.training.metrics.loss - open.training.metrics.loss).abs() < 1e-12);
+}
+
+#[test]
+fn every_placeholder_names_a_live_quantity() {
+    let (snapshot, _) = after_setup(&CARDS[0]);
+    for card in &CARDS {
+        for template in [card.body, card.task] {
+            for piece in fill(template, &snapshot) {
+                if let Piece::Text(t) = piece {
+                    assert!(!t.contains('{') && !t.contains('}'), "{}: {t}", card.title);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn fill_quotes_the_live_numbers() {
+    let (mut s, _) = after_setup(&CARDS[4]);
+    s.better = 3.0;
+    let pieces = fill("loss {loss} at {gap}, {nope} {", &s);
+    assert_eq!(
+        pieces,
+        vec![
+            Piece::Text("loss ".into()),
+            Piece::Live(Quantity::Loss, Value::Four(crate::loss::bt_loss(3.0))),
+            Piece::Text(" at ".into()),
+            Piece::Live(Quantity::Gap, Value::Reward(3.0)),
+            Piece::Text(", {nope} {".into()),
+        ]
+    );
+    for (name, q) in Quantity::ALL {
+        assert_eq!(q.name(), name);
+    }
+}
+
+#[test]
+fn the_link_names_a_card_from_one() {
+    assert_eq!(card_from_link("1"), Some(0));
+    assert_eq!(card_from_link(" 3 "), Some(2));
+    assert_eq!(card_from_link("0"), Some(0));
+    assert_eq!(card_from_link("999"), Some(CARDS.len() - 1));
+    assert_eq!(card_from_link("two"), None);
+    assert_eq!(card_from_link("-1"), None);
+}
