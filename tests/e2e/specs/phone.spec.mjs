@@ -46,7 +46,10 @@ test('nothing is wider than the screen, targets are finger-sized and text is at 
     }
     const small = [];
     for (const el of document.querySelectorAll('input, button')) {
-      const r = el.getBoundingClientRect();
+      if (el.getClientRects().length === 0) continue; // not rendered (a hidden panel): nothing to tap
+      // A radio, checkbox or file input inside a label is tapped through its label: that is the target.
+      const viaLabel = ['radio', 'checkbox', 'file'].includes(el.type) && el.closest('label');
+      const r = (viaLabel || el).getBoundingClientRect();
       if (r.width < 44 || r.height < 44) small.push(`${el.dataset.testid || el.id} ${r.width}×${r.height}`);
     }
     const tiny = [];
