@@ -78,3 +78,22 @@ test('the charts are painted at the phone\'s device-pixel size; screenshot', asy
   await expect(page.getByTestId('loss')).toHaveText(/\d/);
   await shown(page, 'loss');
 });
+
+test('training by touch: tap Step, tap Play and Pause; the live charts are painted at the device-pixel size', async ({ page }) => {
+  await page.getByTestId('step').tap();
+  await expect(page.getByTestId('step-count')).toHaveText('1');
+  await page.getByTestId('play').tap();
+  await expect(page.getByTestId('play')).toHaveText('Pause');
+  await page.waitForTimeout(1000);
+  await page.getByTestId('play').tap();
+  await expect(page.getByTestId('play')).toHaveText('Play');
+  expect(Number(await page.getByTestId('step-count').textContent())).toBeGreaterThan(2);
+  for (const id of ['live-loss', 'live-gaps', 'live-sigmoid', 'live-rewards']) {
+    await page.getByTestId(id).scrollIntoViewIfNeeded();
+    await expect.poll(async () => (await paintedPixels(page, id)).differing).toBeGreaterThan(500);
+    const { width, height } = await paintedPixels(page, id);
+    const css = await page.getByTestId(id).evaluate((c) => [c.clientWidth, c.clientHeight]);
+    expect(width).toBe(Math.round(css[0] * 3));
+    expect(height).toBe(Math.round(css[1] * 3));
+  }
+});
