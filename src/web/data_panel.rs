@@ -173,13 +173,13 @@ pub fn DataPanel() -> impl IntoView {
                 <label class="stack"><span>"Response B"</span>
                     <input type="text" data-testid="data-b" prop:value=move || worse.get()
                         on:input=move |ev| worse.set(event_target_value(&ev))/></label>
-                <fieldset class="which">
-                    <legend>"Which is better?"</legend>
-                    <label><input type="radio" name="data-better" data-testid="data-a-better"
-                        prop:checked=move || first_better.get() on:change=move |_| first_better.set(true)/>" A"</label>
-                    <label><input type="radio" name="data-better" data-testid="data-b-better"
-                        prop:checked=move || !first_better.get() on:change=move |_| first_better.set(false)/>" B"</label>
-                </fieldset>
+                <label class="stack"><span>"Which is better?"</span>
+                    <select data-testid="data-better"
+                        on:change=move |ev| first_better.set(event_target_value(&ev) == "a")
+                        prop:value=move || if first_better.get() { "a" } else { "b" }>
+                        <option value="a">"A is better"</option>
+                        <option value="b">"B is better"</option>
+                    </select></label>
                 <button type="submit" data-testid="data-add">"Add pair and start a new run"</button>
             </form>
             <div class="data-actions">

@@ -434,14 +434,16 @@ pub fn LiveCharts() -> impl IntoView {
         .canvases
         .iter()
         .map(|&(kind, node)| {
+            // A memo, so the tools under a chart mount once and not on every step.
+            let here = Memo::new(move |_| applies(kind));
             view! {
                 <figure class="chart live" data-testid=format!("{}-figure", kind.testid())
-                    style:display=move || if applies(kind) { "" } else { "none" }>
+                    style:display=move || if here.get() { "" } else { "none" }>
                     <h3>{kind.title()}</h3>
                     <canvas node_ref=node data-testid=kind.testid() role="img" aria-label=kind.title()
                         aria-describedby=format!("{}-alt", kind.testid())></canvas>
                     <figcaption>{kind.caption()}</figcaption>
-                    {tools(kind, node)}
+                    {move || here.get().then(|| tools(kind, node))}
                 </figure>
             }
         })
