@@ -4,7 +4,6 @@
 mod live;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::lesson::{card_from_link, fill, LessonState, Panel, Piece, Snapshot, Value, CARDS};
 use crate::web::explorer::Explorer;
@@ -70,24 +69,6 @@ pub fn LessonToggle() -> impl IntoView {
     }
 }
 
-/// Whether a key pressed in `target` is typing or adjusting a control (the lesson keys never fire then).
-fn typing_in(target: Option<web_sys::EventTarget>) -> bool {
-    let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else {
-        return false;
-    };
-    if el.is_content_editable() {
-        return true;
-    }
-    match el.tag_name().as_str() {
-        "TEXTAREA" | "SELECT" => true,
-        "INPUT" => !matches!(
-            el.get_attribute("type").unwrap_or_default().as_str(),
-            "button" | "checkbox" | "radio"
-        ),
-        _ => false,
-    }
-}
-
 /// The open card, docked beside the page (a bottom sheet on narrow screens).
 #[component]
 pub fn LessonPanel() -> impl IntoView {
@@ -150,7 +131,8 @@ pub fn LessonPanel() -> impl IntoView {
             ("PageUp", false) | ("ArrowLeft", true) => -1,
             _ => return,
         };
-        if typing_in(ev.target()) {
+        // The same rule as the training shortcuts: never while typing or moving a slider.
+        if crate::web::training::keys::belongs_to_target(ev.target(), &ev.key()) {
             return;
         }
         ev.prevent_default();

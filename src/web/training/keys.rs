@@ -55,7 +55,7 @@ pub fn action_for(key: &str, shift: bool) -> Option<Action> {
 
 /// Whether a key pressed in `target` belongs to the element: typing in a field, choosing in a list, or moving a
 /// slider with the arrows. Shortcuts never fire then.
-fn belongs_to_target(target: Option<web_sys::EventTarget>, key: &str) -> bool {
+pub(crate) fn belongs_to_target(target: Option<web_sys::EventTarget>, key: &str) -> bool {
     let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else {
         return false;
     };
@@ -67,7 +67,10 @@ fn belongs_to_target(target: Option<web_sys::EventTarget>, key: &str) -> bool {
         "INPUT" => {
             let kind = el.get_attribute("type").unwrap_or_default();
             match kind.as_str() {
-                "range" => key.starts_with("Arrow"),
+                "range" => {
+                    key.starts_with("Arrow")
+                        || matches!(key, "PageUp" | "PageDown" | "Home" | "End")
+                }
                 "button" | "checkbox" | "radio" => false,
                 _ => true,
             }

@@ -6,7 +6,7 @@
 mod chart_text;
 mod explain;
 mod inspector;
-mod keys;
+pub(crate) mod keys;
 mod live_charts;
 mod player;
 mod settings;
@@ -29,21 +29,8 @@ pub use player::Stepper;
 pub use settings::Settings;
 pub use user_data::{MAX_PAIRS, MAX_TEXT_BYTES, USER_DATA};
 
-/// Speeds offered, in updates per second; the last means as fast as the machine allows.
-pub const SPEEDS: [f64; 10] = [
-    1.0,
-    2.0,
-    5.0,
-    10.0,
-    20.0,
-    50.0,
-    100.0,
-    300.0,
-    1000.0,
-    f64::INFINITY,
-];
-/// The speed a run starts at.
-pub const DEFAULT_SPEED: f64 = 10.0;
+/// Speeds offered and the speed a run starts at: the link reads and writes the same list.
+pub use crate::share::{DEFAULT_SPEED, SPEEDS};
 
 /// A run and, while the rewind slider is behind it, the run as it was at the slider's step.
 pub struct Run {
