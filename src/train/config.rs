@@ -245,7 +245,7 @@ mod tests {
                     ..Config::default()
                 },
                 "lr",
-                "1000000000",
+                "1e9",
             ),
             (
                 Config {
