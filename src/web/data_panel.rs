@@ -3,7 +3,6 @@
 //! and field, and the run goes on as it was.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::training::{Training, MAX_PAIRS, MAX_TEXT_BYTES};
@@ -63,16 +62,9 @@ pub fn DataPanel() -> impl IntoView {
         outcome.set(result);
     };
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(file) = crate::web::download::take_picked_file(&ev) else {
             return;
         };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
         if let Some(refused) = too_big(file.size()) {
             outcome.set(refused);
             return;

@@ -49,3 +49,12 @@ pub fn download_png(canvas: &HtmlCanvasElement, file: &str) -> Result<(), String
         .map_err(|_| "the canvas could not be read")?;
     save(&url, file)
 }
+
+/// The file picked in a file input's change event, if any; the input is cleared so picking the same file again
+/// fires another change.
+pub fn take_picked_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
+    let input = ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
+    let file = input.files().and_then(|f| f.get(0));
+    input.set_value("");
+    file
+}

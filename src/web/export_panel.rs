@@ -2,7 +2,6 @@
 //! (what the CLI's `score` reads), and a model file loaded back into the run.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::download::download_text;
@@ -48,16 +47,9 @@ pub fn ExportPanel() -> impl IntoView {
         report(download_text(&file, "application/json", &text).map(|()| format!("Saved {file}.")));
     };
     let import = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(file) = crate::web::download::take_picked_file(&ev) else {
             return;
         };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
         if file.size() > 20e6 {
             report(Err(
                 "Model not loaded: the file is larger than 20 MB.".into()
