@@ -31,9 +31,25 @@ fn throughput(c: &mut Criterion) {
     group.finish();
 }
 
+/// The page's default run (linear, helpfulness, SGD, batch of 4 prompts), timed as `benchTrain` times it inside the
+/// page's wasm (src/web/bench.rs): a new run, 1 000 warm-up steps, then the timed steps. tests/e2e/bench/throughput.mjs
+/// reads this result from target/criterion/default_run_step/new/estimates.json.
+fn default_run(c: &mut Criterion) {
+    c.bench_function("default_run_step", |b| {
+        b.iter_custom(|steps| {
+            let mut trainer =
+                Trainer::from_config(Config::default()).expect("the default run starts");
+            trainer.run(1000).expect("the default run does not diverge");
+            let start = std::time::Instant::now();
+            black_box(trainer.run(steps)).expect("the default run does not diverge");
+            start.elapsed()
+        })
+    });
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(30).measurement_time(std::time::Duration::from_secs(2));
-    targets = throughput
+    targets = throughput, default_run
 }
 criterion_main!(benches);

@@ -1,6 +1,9 @@
 //! The page's layout: a title, one line on what the page is, and the panels in reading order.
 
+use std::time::Duration;
+
 use leptos::prelude::*;
+use leptos::tachys::view::{Mountable, Render};
 
 use super::explorer::{Explorer, LossExplorer};
 use super::lesson::{Lesson, LessonPanel, LessonToggle};
@@ -14,6 +17,31 @@ pub fn App() -> impl IntoView {
     // The run starts from the link (its settings, speed, followed pair, presentation mode, hidden parts).
     provide_context(crate::web::share::training_from_link());
     provide_context(Lesson::from_link());
+    // The explorer paints first. The training panel and the lesson (ten charts and many controls) mount in the task
+    // after that frame, so the first chart does not wait for them; so does the service worker, whose install
+    // fetches every file again.
+    let main_ref = NodeRef::<leptos::html::Main>::new();
+    let owner = Owner::current();
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                let mount_rest = || {
+                    if let Some(main) = main_ref.get_untracked() {
+                        mount_once(&main, TrainingPanel);
+                    }
+                    if let Some(body) = document().body() {
+                        mount_once(&body, LessonPanel);
+                    }
+                };
+                match &owner {
+                    Some(owner) => owner.with(mount_rest),
+                    None => mount_rest(),
+                }
+                crate::web::share::register_service_worker();
+            },
+            Duration::ZERO,
+        )
+    });
     view! {
         <header class="page-head">
             <h1>"Reward Playground"</h1>
@@ -23,10 +51,16 @@ pub fn App() -> impl IntoView {
             </p>
             <LessonToggle/>
         </header>
-        <main>
+        <main node_ref=main_ref>
             <LossExplorer/>
-            <TrainingPanel/>
         </main>
-        <LessonPanel/>
     }
+}
+
+/// Builds `view` at the end of `parent` and keeps it for the life of the page. Unlike a reactive `{move || …}`
+/// child, nothing here can rebuild it, so no rebuild code is generated for the panel's large view type.
+fn mount_once<V: IntoView>(parent: &web_sys::Element, view: impl FnOnce() -> V) {
+    let mut state = view().into_view().build();
+    state.mount(parent, None);
+    std::mem::forget(state);
 }

@@ -128,6 +128,15 @@ impl<K: PartialEq> Default for LayeredCanvas<K> {
 }
 
 impl<K: PartialEq> LayeredCanvas<K> {
+    /// Whether the cached static layer can be reused for `canvas` and `key` (the expensive part is then skipped).
+    pub fn ready_for(&self, canvas: &HtmlCanvasElement, key: &K) -> bool {
+        Size::of(canvas).is_some_and(|size| self.is_fresh(size, key))
+    }
+
+    fn is_fresh(&self, size: Size, key: &K) -> bool {
+        matches!(&self.cache, Some((_, s, k)) if *s == size && k == key)
+    }
+
     /// Draws `canvas`: the cached static layer (drawn by `draw_static` when `key` or the size changed), then
     /// `draw_moving`. `Ok(false)` when the canvas has no layout yet.
     pub fn draw<E: std::fmt::Display>(
@@ -140,8 +149,7 @@ impl<K: PartialEq> LayeredCanvas<K> {
         let Some(size) = Size::of(canvas) else {
             return Ok(false);
         };
-        let fresh = matches!(&self.cache, Some((_, s, k)) if *s == size && *k == key);
-        if !fresh {
+        if !self.is_fresh(size, &key) {
             let layer = match self.cache.take() {
                 Some((layer, _, _)) => layer,
                 None => web_sys::window()
@@ -171,12 +179,13 @@ impl<K: PartialEq> LayeredCanvas<K> {
 #[derive(Clone)]
 pub struct FrameScheduler {
     pending: Rc<Cell<bool>>,
-    redraw: Rc<RefCell<Box<dyn FnMut()>>>,
+    redraw: Rc<RefCell<Box<dyn FnMut() -> bool>>>,
 }
 
 impl FrameScheduler {
-    /// A scheduler that calls `redraw` in the next animation frame after each burst of requests.
-    pub fn new(redraw: impl FnMut() + 'static) -> FrameScheduler {
+    /// A scheduler that calls `redraw` in the next animation frame after each burst of requests. `redraw` returns
+    /// whether it left work for the frame after (it is then called again in that frame).
+    pub fn new(redraw: impl FnMut() -> bool + 'static) -> FrameScheduler {
         FrameScheduler {
             pending: Rc::new(Cell::new(false)),
             redraw: Rc::new(RefCell::new(Box::new(redraw))),
@@ -195,8 +204,12 @@ impl FrameScheduler {
         let this = self.clone();
         let callback = Closure::once_into_js(move || {
             this.pending.set(false);
-            if let Ok(mut redraw) = this.redraw.try_borrow_mut() {
-                redraw();
+            let more = match this.redraw.try_borrow_mut() {
+                Ok(mut redraw) => redraw(),
+                Err(_) => false,
+            };
+            if more {
+                this.request();
             }
         });
         if window

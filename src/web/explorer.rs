@@ -243,32 +243,40 @@ impl ChartRefs {
         let layers: Rc<RefCell<[StepLayer; 4]>> = Rc::default();
         let scheduler = FrameScheduler::new(move || {
             let Some(e) = explained.try_get_untracked() else {
-                return; // the panel was unmounted
+                return false; // the panel was unmounted
             };
             let dark = prefers_dark();
             let refs = [self.sigmoid, self.log, self.loss, self.gradient];
             let mut layers = layers.borrow_mut();
-            let mut drawn = 0;
+            // Building a static layer (axes, labels, curve) is the costly part: at most one per frame, so the
+            // first chart appears after one chart's work and the others follow in the next frames.
+            let (mut rebuilt, mut more) = (false, false);
             for ((canvas, step), layer) in refs.into_iter().zip(Step::ALL).zip(layers.iter_mut()) {
                 let Some(canvas) = canvas.try_get_untracked().flatten() else {
                     continue;
                 };
+                let key = (gap_range(e.gap), dark, crate::web::share::presenting());
+                if !layer.ready_for(&canvas, &key) {
+                    if rebuilt {
+                        more = true;
+                        continue;
+                    }
+                    rebuilt = true;
+                }
                 let theme = theme(step, dark);
                 let result = layer.draw(
                     &canvas,
-                    (gap_range(e.gap), dark, crate::web::share::presenting()),
+                    key,
                     |area| draw_step(area, step, e.gap, Layer::Static, &theme),
                     |area| draw_step(area, step, e.gap, Layer::Moving, &theme),
                 );
                 match result {
-                    Ok(true) => drawn += 1,
+                    Ok(true) => mark_once(&first, "first-chart"),
                     Ok(false) => {}
                     Err(msg) => leptos::logging::error!("chart {step:?} could not be drawn: {msg}"),
                 }
             }
-            if drawn > 0 {
-                mark_once(&first, "first-chart");
-            }
+            more
         });
         let s = scheduler.clone();
         Effect::new(move |_| {

@@ -104,7 +104,6 @@ pub fn training_from_link() -> Training {
         }
     });
     Effect::new(move |_| set_root_classes(page.present.get(), &page.hidden.get()));
-    register_service_worker();
     t
 }
 
@@ -137,7 +136,8 @@ fn navigator_part(name: &str) -> Option<JsValue> {
 }
 
 /// Registers `sw.js` (beside the page, by a relative address) so the page works offline after the first visit.
-fn register_service_worker() {
+/// Called after the first chart is on screen: the worker's install fetches every file again.
+pub fn register_service_worker() {
     let Some(sw) = navigator_part("serviceWorker") else {
         return;
     };

@@ -395,17 +395,8 @@ pub fn LiveCharts() -> impl IntoView {
         next: Rc::new(Cell::new(0)),
         curves: Rc::default(),
     };
-    let again: Rc<RefCell<Option<FrameScheduler>>> = Rc::default();
     let b = board.clone();
-    let a = again.clone();
-    let scheduler = FrameScheduler::new(move || {
-        if b.draw_some(t) {
-            if let Some(s) = a.borrow().as_ref() {
-                s.request();
-            }
-        }
-    });
-    *again.borrow_mut() = Some(scheduler.clone());
+    let scheduler = FrameScheduler::new(move || b.draw_some(t));
     let (b, s) = (board.clone(), scheduler.clone());
     Effect::new(move |_| {
         t.version.track();
