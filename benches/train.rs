@@ -31,20 +31,32 @@ fn throughput(c: &mut Criterion) {
     group.finish();
 }
 
+/// Steps per iteration of `default_run`, as in `benchTrain(1000, 100000)`.
+const DEFAULT_RUN_STEPS: u64 = 100_000;
+
 /// The page's default run (linear, helpfulness, SGD, batch of 4 prompts), timed as `benchTrain` times it inside the
-/// page's wasm (src/web/bench.rs): a new run, 1 000 warm-up steps, then the timed steps. tests/e2e/bench/throughput.mjs
-/// reads this result from target/criterion/default_run_step/new/estimates.json.
+/// page's wasm (src/web/bench.rs): one iteration is a new run, 1 000 untimed warm-up steps, then 100 000 timed steps.
+/// tests/e2e/bench/throughput.mjs reads the result from target/criterion/default_run/steps/new/estimates.json.
 fn default_run(c: &mut Criterion) {
-    c.bench_function("default_run_step", |b| {
-        b.iter_custom(|steps| {
-            let mut trainer =
-                Trainer::from_config(Config::default()).expect("the default run starts");
-            trainer.run(1000).expect("the default run does not diverge");
-            let start = std::time::Instant::now();
-            black_box(trainer.run(steps)).expect("the default run does not diverge");
-            start.elapsed()
+    let mut group = c.benchmark_group("default_run");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(DEFAULT_RUN_STEPS));
+    group.bench_function("steps", |b| {
+        b.iter_custom(|iters| {
+            let mut total = std::time::Duration::ZERO;
+            for _ in 0..iters {
+                let mut trainer =
+                    Trainer::from_config(Config::default()).expect("the default run starts");
+                trainer.run(1000).expect("the default run does not diverge");
+                let start = std::time::Instant::now();
+                black_box(trainer.run(DEFAULT_RUN_STEPS))
+                    .expect("the default run does not diverge");
+                total += start.elapsed();
+            }
+            total
         })
     });
+    group.finish();
 }
 
 criterion_group! {

@@ -10,6 +10,7 @@ pub mod lesson;
 pub mod loss;
 pub mod model;
 pub mod optim;
+pub mod order;
 pub mod rng;
 pub mod share;
 pub mod train;

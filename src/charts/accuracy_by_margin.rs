@@ -26,12 +26,12 @@ pub struct MarginAccuracyView<'a> {
 /// Groups pairs by margin: `margins[i]` is pair i's margin (`None`, or not finite: left out) and `correct[i]`
 /// whether it is ranked right. One bar per distinct margin, in increasing order; accuracy = right / pairs.
 pub fn accuracy_by_margin(margins: &[Option<f64>], correct: &[bool]) -> Vec<MarginBar> {
-    let mut pairs: Vec<(f64, bool)> = margins
+    let pairs: Vec<(f64, bool)> = margins
         .iter()
         .zip(correct)
         .filter_map(|(m, &c)| m.filter(|m| m.is_finite()).map(|m| (m, c)))
         .collect();
-    pairs.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let pairs = crate::order::sorted_by_key(pairs, |p| p.0);
     let mut bars: Vec<(MarginBar, usize)> = Vec::new();
     for (m, c) in pairs {
         match bars.last_mut() {

@@ -2,6 +2,7 @@
 
 use super::frame::{auto_range, category_label, draw_frame, Frame};
 use super::{ChartError, Theme};
+use crate::order::sorted_by_key;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -20,16 +21,16 @@ pub struct WordWeightsView<'a> {
 /// The `k` largest positive weights then the `k` most negative, all in descending order of weight (the order of
 /// the bars from top to bottom). Zero and non-finite weights are left out; equal weights keep their input order.
 pub fn top_words(weights: &[(String, f64)], k: usize) -> Vec<(String, f64)> {
-    let mut pos: Vec<&(String, f64)> = weights
+    let pos: Vec<&(String, f64)> = weights
         .iter()
         .filter(|w| w.1.is_finite() && w.1 > 0.0)
         .collect();
-    let mut neg: Vec<&(String, f64)> = weights
+    let neg: Vec<&(String, f64)> = weights
         .iter()
         .filter(|w| w.1.is_finite() && w.1 < 0.0)
         .collect();
-    pos.sort_by(|a, b| b.1.total_cmp(&a.1));
-    neg.sort_by(|a, b| a.1.total_cmp(&b.1));
+    let pos = sorted_by_key(pos, |w| -w.1);
+    let mut neg = sorted_by_key(neg, |w| w.1);
     neg.truncate(k);
     neg.reverse();
     pos.into_iter().take(k).chain(neg).cloned().collect()

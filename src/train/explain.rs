@@ -73,8 +73,10 @@ impl Trainer {
             .map(|e| e.iter().map(|&i| before[i].loss).sum::<f64>() / e.len() as f64)
             .sum::<f64>()
             / elements.len().max(1) as f64;
-        let mut changes = weight_changes(now.model(), next.model());
-        changes.sort_by(|a, b| b.delta().abs().total_cmp(&a.delta().abs()));
+        // Largest moves first.
+        let changes = crate::order::sorted_by_key(weight_changes(now.model(), next.model()), |c| {
+            -c.delta().abs()
+        });
         Ok(StepExplanation {
             step: next.step_count(),
             pairs,

@@ -3,15 +3,16 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
+
+use super::backend::{PageArea, PageBackend};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 /// The drawing area handed to chart functions: CSS pixels, on a canvas whose backing store is CSS size × DPR.
-pub type CanvasArea = DrawingArea<CanvasBackend, Shift>;
+pub type CanvasArea = PageArea<'static>;
 
 /// The page's devicePixelRatio (1 when unknown).
 pub fn device_pixel_ratio() -> f64 {
@@ -91,8 +92,10 @@ fn plot<E: std::fmt::Display>(
 ) -> Result<(), String> {
     ctx.set_transform(size.dpr, 0.0, 0.0, size.dpr, 0.0, 0.0)
         .map_err(|_| "the canvas refused its transform".to_string())?;
-    let backend = CanvasBackend::with_canvas_object(canvas.clone())
-        .ok_or("plotters could not use the canvas")?;
+    let backend = PageBackend::Canvas(
+        CanvasBackend::with_canvas_object(canvas.clone())
+            .ok_or("plotters could not use the canvas")?,
+    );
     let area = backend
         .into_drawing_area()
         .shrink((0, 0), (size.css_w, size.css_h));

@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use super::chart_tools::{svg_size, ChartTools, Table};
 use super::format::fixed;
 use super::plots::{draw_step, gap_range, theme, Step};
-use crate::charts::{to_svg, Layer};
+use crate::charts::Layer;
 use crate::loss::{explain, Explained};
+use crate::web::backend::to_svg;
 
 fn n4(v: f64) -> String {
     fixed(v, 4).replace('-', "−")

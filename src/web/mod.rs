@@ -1,6 +1,7 @@
 //! The page (wasm32 only): a Leptos app, one file per panel, and the canvas glue that draws the charts.
 
 pub mod app;
+pub mod backend;
 pub mod bench;
 pub mod canvas;
 pub mod chart_tools;

@@ -192,8 +192,12 @@ pub fn ShareBar() -> impl IntoView {
             if let Some(i) = h.iter().position(|x| x == name) {
                 h.remove(i);
             } else {
-                h.push(name.to_string());
-                h.sort_by_key(|x| HIDEABLE.iter().position(|(n, _)| n == x));
+                // Kept in HIDEABLE's order.
+                *h = HIDEABLE
+                    .iter()
+                    .filter(|(n, _)| *n == name || h.iter().any(|x| x == n))
+                    .map(|(n, _)| n.to_string())
+                    .collect();
             }
         });
     };

@@ -53,8 +53,7 @@ pub fn generate(spec: &Spec) -> Generated {
             rng.shuffle(&mut order);
             let count = 3 + rng.below(3); // 3 to 5 words
             let words = &order[..count.min(order.len())];
-            let mut key = words.to_vec();
-            key.sort_unstable();
+            let key = crate::order::sorted_by_key(words.to_vec(), |&w| w as f64);
             if used.contains(&key) {
                 continue;
             }

@@ -367,7 +367,7 @@ fn tools(kind: Kind, canvas: NodeRef<leptos::html::Canvas>) -> impl IntoView {
         let (w, h) = svg_size(canvas);
         let selected = t.selected.get_untracked();
         t.with_run(|r| {
-            charts::to_svg(w, h, |a| {
+            crate::web::backend::to_svg(w, h, |a| {
                 draw(
                     kind,
                     a,

@@ -1,9 +1,19 @@
-// Resizes the page while it plays, and types out-of-range batch sizes, and reports what it did: steps before/after, console errors, and
-// whether the charts are still painted at the new size, and what the batch-size field and messages show.
+// Hostile input through the page, as a person would give it, and what the page did with each: one line per case.
+//  - resizes the page while it plays (steps before/after, whether the loss chart is repainted at the new width);
+//  - types out-of-range batch sizes (what the field and the messages show);
+//  - pastes malformed JSONL, and picks hostile files (empty, ~10 MB, 100 000 pairs, chosen = rejected, non-UTF-8,
+//    UTF-16) in the data panel, after loading a small data set of the reader's own and stepping on it: each line
+//    quotes the messages and shows the step, the data set and its status line before and after, so a refusal that
+//    lost the reader's data or their step would show;
+//  - hides the page while it plays (a second tab in front; then, if that does not hide it, a minimized window);
+//  - opens the page with a link hash of hostile values (the share notice, and the settings the page used).
+// Console errors (and page errors) are reported per case. Fixture files are written to os.tmpdir() at run time.
 //   node tests/e2e/bench/hostile.mjs [dist-dir]
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,18 +27,36 @@ const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '1
 for (let i = 0; i < 50; i++) {
   try { await fetch(`http://127.0.0.1:${port}/`); break; } catch { await new Promise((r) => setTimeout(r, 200)); }
 }
+const base = `http://127.0.0.1:${port}/`;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
     '--disable-sync', '--no-first-run'],
 });
-const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-const errors = [];
-page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-page.on('pageerror', (e) => errors.push(String(e)));
-await page.goto(`http://127.0.0.1:${port}/`);
+const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base.slice(0, -1) });
+const tmp = mkdtempSync(path.join(tmpdir(), 'rp-hostile-'));
+
+/** Console errors and page errors of `page`, in order; a case reports the ones that arrived during it. */
+function watch(page) {
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e}`));
+  return errors;
+}
+const q = (s) => JSON.stringify(s);
+const clip = (s, n = 200) => (s.length > n ? `${s.slice(0, n)}…` : s);
+const newErrors = (errors, from) => (errors.length > from
+  ? `${errors.length - from}: ${errors.slice(from).map((e) => q(clip(e))).join(' | ')}` : 'none');
+
+const page = await context.newPage();
+const errors = watch(page);
+await page.goto(base);
 await page.waitForFunction(() => performance.getEntriesByName('first-chart').length > 0);
-const steps = async () => Number(await page.getByTestId('step-count').textContent());
+await page.getByTestId('step-count').waitFor(); // the training and data panels mount one frame after the explorer
+const steps = async (p = page) => Number(await p.getByTestId('step-count').textContent());
+
+// ---- Resizing while playing, and out-of-range batch sizes ----
 const canvasWidth = () => page.getByTestId('live-loss').evaluate((el) => {
   const c = el.tagName === 'CANVAS' ? el : el.querySelector('canvas');
   return c ? c.width : -1;
@@ -58,5 +86,248 @@ for (const typed of ['-5', '1e9', '2.5', '0']) {
     `messages: ${JSON.stringify(status.filter((t) => t.trim()))}`);
 }
 console.log(`console errors: ${errors.length ? errors.join(' | ') : 'none'}`);
+
+// ---- Hostile data through the data panel ----
+
+/** What the reader has: step, loss, data set (name, pairs, the settings' description of it) and the panel's status. */
+async function state(p = page) {
+  const pairs = (await p.getByTestId('pair-select').locator('option').count()) - 1; // minus "(none)"
+  const hint = (await p.locator('form.settings > p.hint').first().textContent()).trim();
+  const status = p.getByTestId('data-status');
+  return {
+    step: await steps(p),
+    loss: await p.getByTestId('train-loss').getAttribute('data-value'),
+    dataset: await p.getByTestId('set-dataset').inputValue(),
+    pairs,
+    hint,
+    status: (await status.count()) ? (await status.textContent()).trim() : '',
+  };
+}
+const describe = (s) => `step ${s.step}, loss ${Number(s.loss).toFixed(6)}, data set ${q(s.dataset)} ` +
+  `(${s.pairs} pairs; ${q(s.hint)}), status line ${q(s.status)}`;
+const same = (a, b) => a.step === b.step && a.loss === b.loss && a.dataset === b.dataset && a.pairs === b.pairs &&
+  a.hint === b.hint;
+
+/** The data panel's live region: a flag is set on any change in it, so a message equal to the last one counts too. */
+const dataRegion = () => page.locator('section.data-panel > div[role=status]');
+async function armRegion() {
+  await dataRegion().evaluate((el) => {
+    window.__dataChanged = false;
+    window.__dataObserver?.disconnect();
+    window.__dataObserver = new MutationObserver(() => { window.__dataChanged = true; });
+    window.__dataObserver.observe(el, { childList: true, subtree: true, characterData: true });
+  });
+}
+async function waitRegion(ms = 60000) {
+  const t0 = Date.now();
+  try {
+    await page.waitForFunction(() => window.__dataChanged, null, { timeout: ms, polling: 50 });
+  } catch { return { ms: Date.now() - t0, timedOut: true }; }
+  await page.waitForTimeout(150); // let the list below the status line finish rendering
+  return { ms: Date.now() - t0, timedOut: false };
+}
+async function messages() {
+  const list = page.getByTestId('data-errors').locator('li');
+  const n = await list.count();
+  const items = n ? await list.evaluateAll((els) => els.slice(0, 6).map((e) => e.textContent.trim())) : [];
+  return { n, items };
+}
+
+/** Runs one case: `act` pastes or picks; then reports the messages, the state before/after and console errors. */
+async function dataCase(name, act) {
+  const before = await state();
+  const from = errors.length;
+  await armRegion();
+  await act();
+  const waited = await waitRegion();
+  const after = await state();
+  const { n, items } = await messages();
+  const notice = (await page.getByTestId('notice').textContent()).trim();
+  const shown = waited.timedOut ? 'NO MESSAGE within 60 s' : `status ${q(after.status)}` +
+    (n ? `; ${n} listed problem${n === 1 ? '' : 's'}: ${items.map(q).join(', ')}${n > items.length ? ', …' : ''}` : '');
+  console.log(`${name}: ${shown} (after ${waited.ms} ms). Before: ${describe(before)}. After: ${describe(after)}. ` +
+    `${same(before, after) ? 'Nothing the reader had changed' : 'CHANGED'}; run notice ${q(notice)}; ` +
+    `console errors: ${newErrors(errors, from)}`);
+  return { before, after };
+}
+/** Pastes `text` over whatever the textarea holds, as a person would: the clipboard, Ctrl+A, Ctrl+V. (Playwright's
+ * fill() of 10 MB did not finish in 60 s even on a bare textarea; a real paste of 10 MB takes Chromium ~10 s.) */
+async function pasteText(text) {
+  const area = page.getByTestId('data-text');
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await area.focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+V');
+  await page.waitForFunction((n) => document.querySelector('[data-testid=data-text]').value.length === n,
+    text.length, { timeout: 120000, polling: 100 });
+}
+const paste = (text) => async () => {
+  await pasteText(text);
+  await page.getByTestId('data-use').click();
+};
+const pick = (file) => () => page.getByTestId('data-file').setInputFiles(file);
+const fixture = (name, bytes) => {
+  const file = path.join(tmp, name);
+  writeFileSync(file, bytes);
+  return file;
+};
+const mb = (file) => `${(statSync(file).size / 1e6).toFixed(2)} MB`;
+
+const GOOD = [
+  '{"prompt": "How do I boil an egg?", "chosen": "Boil it for nine minutes then cool it in cold water.", "rejected": "Eggs are eggs."}',
+  '{"prompt": "Name a prime number", "ranking": ["Seven is prime.", "Maybe nine?", "I like turtles."]}',
+  '{"prompt": "What is the capital of France?", "chosen": "Paris is the capital of France.", "rejected": "France is big.", "margin": 1}',
+  '{"prompt": "How do I tie a knot?", "chosen": "Cross the ends, loop one under, pull tight.", "rejected": "Just tie it."}',
+].join('\n');
+
+// The reader's own data, and some steps on it: what every hostile case below must leave alone.
+await page.getByTestId('data-text').scrollIntoViewIfNeeded();
+await dataCase('setup: a valid 4-line data set pasted (what the reader has)', paste(GOOD));
+for (let i = 0; i < 5; i++) await page.getByTestId('step').click();
+console.log(`setup: stepped 5 times: ${describe(await state())}`);
+
+await dataCase('1. malformed JSONL pasted (truncated object, plain text, a number as the prompt), then "use"', paste([
+  '{"prompt": "How do I boil an egg?", "chosen": "Boil it for nine min',
+  'this line is plain text, not JSON',
+  '{"prompt": 42, "chosen": "Yes.", "rejected": "No."}',
+].join('\n')));
+
+await dataCase('2. empty file (0 bytes) picked', pick(fixture('empty.jsonl', '')));
+
+// ~10 MB of valid lines, so only the size limit can refuse it.
+const line = (i) => `{"prompt": "Question ${i} about eggs and knots?", "chosen": "A long careful answer number ${i} ` +
+  `that explains every step in order.", "rejected": "No idea ${i}."}\n`;
+let big = '';
+for (let i = 0; big.length < 10_000_000; i++) big += line(i);
+const bigFile = fixture('ten-mb.jsonl', big);
+await dataCase(`3. ~10 MB file picked (${mb(bigFile)}, valid lines)`, pick(bigFile));
+{
+  const t0 = Date.now();
+  let pasteMs;
+  await dataCase(`3b. the same ~10 MB pasted into the textarea (${(big.length / 1e6).toFixed(2)} MB of text, Ctrl+V)`,
+    async () => { await pasteText(big); pasteMs = Date.now() - t0; await page.getByTestId('data-use').click(); });
+  console.log(`3b. (the 10 MB paste took ${pasteMs} ms to land in the textarea; "use" answered ` +
+    `${Date.now() - t0 - pasteMs} ms after that, report included)`);
+  // Do not carry 10 MB of text into the next cases: select all, delete.
+  await page.getByTestId('data-text').focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.waitForFunction(() => document.querySelector('[data-testid=data-text]').value === '', null,
+    { timeout: 60000, polling: 100 });
+}
+
+// 100 000 pairs in well under 2 MB: rankings (K entries expand to K(K−1)/2 pairs; at most 100 entries a line):
+// 20 rankings of 100 (4 950 pairs each), one of 45 (990) and one of 5 (10).
+const ranking = (i, k) => `{"prompt": "p${i}", "ranking": [${Array.from({ length: k }, (_, j) => `"w${j}"`).join(',')}]}\n`;
+const manyPairs = [...Array.from({ length: 20 }, (_, i) => ranking(i, 100)), ranking(20, 45), ranking(21, 5)].join('');
+const manyFile = fixture('pairs-100000.jsonl', manyPairs);
+await dataCase(`4. 100 000-pair file picked (${mb(manyFile)}: 22 rankings expanding to 100 000 pairs)`, pick(manyFile));
+
+await dataCase('5. file where chosen and rejected are identical', pick(fixture('same.jsonl', [
+  '{"prompt": "Say hi", "chosen": "Hello there.", "rejected": "Hello there."}',
+  '{"prompt": "Say bye", "chosen": "Bye.", "rejected": "  Bye.  "}',
+].join('\n'))));
+
+await dataCase('6. file with a non-UTF-8 byte (0xE9 inside a string)', pick(fixture('latin1.jsonl', Buffer.concat([
+  Buffer.from('{"prompt": "Order a caf'), Buffer.from([0xe9]), Buffer.from('", "chosen": "One coffee, please.", ' +
+    '"rejected": "Coffee."}\n'),
+  Buffer.from(GOOD.split('\n')[0]),
+]))));
+
+const utf16 = (text, bom) => Buffer.concat([bom ? Buffer.from([0xff, 0xfe]) : Buffer.alloc(0), Buffer.from(text, 'utf16le')]);
+await dataCase('7. UTF-16LE file with a byte-order mark', pick(fixture('utf16-bom.jsonl', utf16(GOOD, true))));
+await dataCase('7b. UTF-16LE file without a byte-order mark', pick(fixture('utf16.jsonl', utf16(GOOD, false))));
+rmSync(tmp, { recursive: true, force: true });
+
+// ---- Hidden while playing ----
+{
+  const from = errors.length;
+  const visibility = (p) => p.evaluate(() => document.visibilityState);
+  const frames = (p) => p.evaluate(() => new Promise((resolve) => {
+    let n = 0;
+    const t0 = performance.now();
+    const tick = () => { n += 1; if (performance.now() - t0 < 500) requestAnimationFrame(tick); else resolve(n); };
+    requestAnimationFrame(tick);
+    setTimeout(() => resolve(n), 1000); // a hidden page may never call back
+  }));
+  await page.getByTestId('play').click();
+  await page.waitForTimeout(1000);
+  const playing = await page.getByTestId('play').getAttribute('aria-pressed');
+  const tries = [];
+  const other = await context.newPage();
+  await other.goto('about:blank');
+  await other.bringToFront();
+  await page.waitForTimeout(300);
+  let how = 'a second page in the same context, bringToFront()';
+  let vis = await visibility(page);
+  tries.push(`${how}: visibilityState ${q(vis)}`);
+  let cdp;
+  let windowId;
+  if (vis !== 'hidden') {
+    cdp = await context.newCDPSession(page);
+    ({ windowId } = await cdp.send('Browser.getWindowForTarget'));
+    await cdp.send('Browser.setWindowBounds', { windowId, bounds: { windowState: 'minimized' } });
+    await page.waitForTimeout(300);
+    how = 'CDP Browser.setWindowBounds minimized';
+    vis = await visibility(page);
+    tries.push(`${how}: visibilityState ${q(vis)}`);
+  }
+  const hiddenFrom = await steps();
+  const hiddenFrames = await frames(page);
+  await page.waitForTimeout(1500);
+  const hiddenTo = await steps();
+  if (windowId !== undefined) {
+    await cdp.send('Browser.setWindowBounds', { windowId, bounds: { windowState: 'normal' } });
+  }
+  await page.bringToFront();
+  await other.close();
+  await page.waitForTimeout(300);
+  const backVis = await visibility(page);
+  const backFrom = await steps();
+  await page.waitForTimeout(1000);
+  const backTo = await steps();
+  console.log(`9. hidden while playing (play aria-pressed ${q(playing)}; tried ${tries.join('; then ')}): ` +
+    `over 2 s with visibilityState ${q(vis)}: step ${hiddenFrom} → ${hiddenTo}, ${hiddenFrames} animation frames ` +
+    `in the first 0.5 s; back in front (visibilityState ${q(backVis)}): step ${backFrom} → ${backTo} over 1 s; ` +
+    `console errors: ${newErrors(errors, from)}`);
+  await page.getByTestId('play').click(); // pause
+}
+
+// ---- A link hash of hostile values ----
+{
+  const hash = '#lr=NaN&mom=inf&test=1e308&batch=-3&seed=-1&eps=%3Cscript%3E&speed=1e9&pair=99999999';
+  const linked = await context.newPage();
+  const linkedErrors = watch(linked);
+  let alerted = '';
+  linked.on('dialog', (d) => { alerted = d.message(); d.dismiss(); });
+  await linked.goto(base + hash);
+  await linked.getByTestId('step-count').waitFor();
+  await linked.waitForTimeout(500);
+  const notice = linked.getByTestId('share-notice');
+  const noticeText = (await notice.count())
+    ? (await notice.evaluate((el) => [el.querySelector('p')?.textContent,
+      ...[...el.querySelectorAll('li')].map((li) => li.textContent)].filter(Boolean)))
+    : [];
+  const val = (id) => linked.getByTestId(id).inputValue();
+  const used = {
+    lr: (await linked.getByTestId('set-lr-value').textContent()).trim(),
+    batch: await val('set-batch-size'),
+    seed: await val('set-seed'),
+    testFraction: (await linked.getByTestId('set-test-fraction').inputValue()),
+    loss: await val('set-loss'),
+    speed: (await linked.getByTestId('speed-label').textContent()).trim(),
+    pair: await val('pair-select'),
+    step: await steps(linked),
+  };
+  const scripts = await linked.evaluate(() => document.querySelectorAll('script:not([src])').length);
+  console.log(`8. opened with ${hash}: share notice ${noticeText.length ? noticeText.map(q).join(' / ') : 'NOT SHOWN'}; ` +
+    `settings used: learning rate ${used.lr}, batch size ${used.batch}, seed ${used.seed}, test fraction ` +
+    `${used.testFraction}, loss ${used.loss}, speed ${q(used.speed)}, followed pair ${q(used.pair)}, step ${used.step}; ` +
+    `address now ${q(await linked.evaluate(() => location.hash))}; dialogs: ${alerted ? q(alerted) : 'none'}; ` +
+    `inline scripts on the page: ${scripts}; console errors: ${newErrors(linkedErrors, 0)}`);
+  await linked.close();
+}
+
+console.log(`console errors over the whole run (main page): ${errors.length ? errors.map((e) => q(clip(e))).join(' | ') : 'none'}`);
 await browser.close();
 server.kill();

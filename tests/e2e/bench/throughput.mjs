@@ -1,12 +1,14 @@
-// Throughput ratio: the page's default Config trained in the page's wasm and natively by the CLI, as wasm/native.
-//   node tests/e2e/bench/throughput.mjs [dist-dir] [seconds]      (needs dist/ and target/release/reward-playground)
-// Page: "as fast as possible" with the charts scrolled out of view; the play loop trains in a 6 ms time box per frame
-// (it checks the clock every 4 steps), so training steps per millisecond of wasm time = steps per frame / 6 ms.
-// Native: CPU time (user), and wall time, of `reward-playground train` for 2N steps minus N steps, so start-up and output files
-// cancel out. Both figures are per step of the same run (default Config: linear, helpfulness, SGD, batch 4).
+// Throughput ratio: the page's default run (linear, helpfulness, SGD, batch of 4 prompts) trained inside the page's own
+// wasm and natively, as wasm/native.
+//   node tests/e2e/bench/throughput.mjs [dist-dir] [seconds]        (needs dist/; runs `cargo bench` for the native side)
+// Page: the module's `benchTrain(1000, N)` export (src/web/bench.rs) starts a new run, takes 1 000 warm-up steps and
+// times N more with performance.now(); seven calls, the median. Native: Criterion's `default_run/steps`
+// (benches/train.rs), the same new run, warm-up and steps timed with Instant, median of 10 samples.
+// Also reported: the play loop at "as fast as possible" (charts out of view), which trains in a 6 ms time box per frame
+// and checks the clock every 4 steps, so steps per frame / 6 ms is its training rate.
 import { chromium } from '@playwright/test';
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,6 +19,13 @@ const root = path.join(here, '../../..');
 const dist = path.resolve(process.argv[2] || path.join(root, 'dist'));
 const seconds = Number(process.argv[3] || 10);
 const SLICE_MS = 6; // src/web/training/player.rs
+const BENCH_STEPS = 100000;
+
+function criterionStepsPerSecond() {
+  execFileSync('cargo', ['bench', '--bench', 'train', '--', 'default_run'], { cwd: root, stdio: 'ignore' });
+  const est = JSON.parse(readFileSync(path.join(root, 'target/criterion/default_run/steps/new/estimates.json')));
+  return BENCH_STEPS / (est.median.point_estimate / 1e9); // one iteration = BENCH_STEPS steps
+}
 
 function nativeStepsPerSecond(n, clock) {
   const out = mkdtempSync(path.join(tmpdir(), 'rp-throughput-'));
@@ -47,8 +56,13 @@ async function pageStepsPerSecond() {
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; }));
     await page.goto(`http://127.0.0.1:${port}/`);
-    await page.waitForFunction(() => performance.getEntriesByName('first-chart').length > 0);
+    await page.waitForFunction(() => performance.getEntriesByName('first-chart').length > 0 && window.__wasm);
+    const times = [];
+    for (let i = 0; i < 7; i++) times.push(await page.evaluate((n) => window.__wasm.benchTrain(1000, n), BENCH_STEPS));
+    const bench = BENCH_STEPS / ([...times].sort((a, b) => a - b)[3] / 1000);
+    await page.getByTestId('step').waitFor(); // the training panel mounts after the first chart
     const speed = page.getByTestId('speed');
     await speed.fill(await speed.getAttribute('max')); // the last speed: as fast as possible
     await page.getByTestId('play').click();
@@ -65,7 +79,7 @@ async function pageStepsPerSecond() {
       });
       const elapsed = (performance.now() - t0) / 1000;
       return { stepsPerSecondWall: (steps() - s0) / elapsed, stepsPerFrame: (steps() - s0) / frames, frames, elapsed };
-    }, seconds * 1000);
+    }, seconds * 1000).then((r) => ({ ...r, bench, times }));
   } finally {
     await browser.close();
     server.kill();
@@ -73,11 +87,15 @@ async function pageStepsPerSecond() {
 }
 
 const p = await pageStepsPerSecond();
-const wasm = (p.stepsPerFrame / SLICE_MS) * 1000;
-// CPU time is the fair native figure on a quiet machine; wall time is what the page's slices see on a busy one.
-const native = nativeStepsPerSecond(200000, '%U');
-const nativeWall = nativeStepsPerSecond(200000, '%R');
-console.log(`page (wasm): ${p.stepsPerSecondWall.toFixed(0)} steps/s of wall time over ${p.frames} frames; ` +
-  `${p.stepsPerFrame.toFixed(0)} steps per ${SLICE_MS} ms slice = ${wasm.toFixed(0)} steps/s of training time`);
-console.log(`native (CLI): ${native.toFixed(0)} steps/s of CPU time, ${nativeWall.toFixed(0)} steps/s of wall time`);
-console.log(`wasm / native: ${(wasm / native).toFixed(2)}× (CPU time), ${(wasm / nativeWall).toFixed(2)}× (wall time)`);
+const loop = (p.stepsPerFrame / SLICE_MS) * 1000;
+const criterion = criterionStepsPerSecond();
+// The CLI for 2N minus N steps (start-up and output files cancel): CPU time, and wall time.
+const cli = nativeStepsPerSecond(200000, '%U');
+const cliWall = nativeStepsPerSecond(200000, '%R');
+const f = (x) => x.toFixed(0).padStart(8);
+console.log(`page wasm, benchTrain(1000, ${BENCH_STEPS}): ${f(p.bench)} steps/s (median of 7 calls, in order: ${p.times.map((t) => t.toFixed(0)).join(', ')} ms)`);
+console.log(`native, Criterion default_run/steps:  ${f(criterion)} steps/s`);
+console.log(`wasm / native:                         ${(p.bench / criterion).toFixed(2)}×`);
+console.log(`page play loop, as fast as possible:   ${f(loop)} steps/s of training time (${p.stepsPerFrame.toFixed(0)} steps per ` +
+  `${SLICE_MS} ms slice, ${p.frames} frames; ${p.stepsPerSecondWall.toFixed(0)} steps/s of wall time)`);
+console.log(`native CLI, 4e5 minus 2e5 steps:       ${f(cli)} steps/s of CPU time, ${f(cliWall)} of wall time`);
