@@ -60,8 +60,9 @@ setup_wasm_bindgen() {
 
 setup_npm() {
   if [ -x "$E2E/node_modules/.bin/wasm-opt" ] && [ -x "$E2E/node_modules/.bin/playwright" ] &&
+    [ -x "$E2E/node_modules/.bin/terser" ] &&
     [ "$E2E/node_modules/.package-lock.json" -nt "$E2E/package-lock.json" ]; then
-    echo "npm packages (binaryen wasm-opt, Playwright): present"
+    echo "npm packages (binaryen wasm-opt, terser, Playwright): present"
   else
     section "Installing npm packages from tests/e2e/package-lock.json"
     (cd "$E2E" && npm ci --no-audit --no-fund)
