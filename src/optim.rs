@@ -41,7 +41,7 @@ pub const ADAM_EPSILON: f64 = 1e-8;
 
 /// An optimizer and its state (velocity for SGD with momentum; m, v and the step count for Adam).
 /// Clone it to snapshot a run: the clone continues exactly as the original would.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Debug, PartialEq)]
 pub struct Optimizer {
     kind: OptimizerKind,
     momentum: f64,
@@ -51,6 +51,28 @@ pub struct Optimizer {
     first: Vec<f64>,
     /// Adam: the second moment v (empty for SGD).
     second: Vec<f64>,
+}
+
+impl Clone for Optimizer {
+    fn clone(&self) -> Optimizer {
+        Optimizer {
+            first: self.first.clone(),
+            second: self.second.clone(),
+            ..*self
+        }
+    }
+
+    /// Copies `source` into `self`, reusing `self`'s buffers (the trainer keeps a copy like this every step).
+    fn clone_from(&mut self, source: &Optimizer) {
+        (self.kind, self.momentum, self.weight_decay, self.steps) = (
+            source.kind,
+            source.momentum,
+            source.weight_decay,
+            source.steps,
+        );
+        self.first.clone_from(&source.first);
+        self.second.clone_from(&source.second);
+    }
 }
 
 impl Optimizer {

@@ -108,6 +108,18 @@ pub struct Trainer {
     snapshots: Thinned<RunState>,
     events: Vec<(u64, Event)>,
     diverged: bool,
+    /// Buffers a step reuses instead of allocating its own each time.
+    scratch: Scratch,
+}
+
+/// What a step keeps to undo itself if it diverges, and its batch and gradient: reused from step to step.
+#[derive(Clone, Debug, Default)]
+struct Scratch {
+    params: Vec<f64>,
+    optimizer: Option<Optimizer>,
+    order: Vec<usize>,
+    units: Vec<usize>,
+    grad: Vec<f64>,
 }
 
 impl Trainer {
@@ -213,6 +225,7 @@ impl Trainer {
             batch_units,
             state,
             metrics: None,
+            scratch: Scratch::default(),
             fresh: false,
             history: Thinned::new(HISTORY_POINTS),
             gaps: Thinned::new(GAP_POINTS),
@@ -318,25 +331,27 @@ impl Trainer {
         (0..n).try_for_each(|_| self.step())
     }
 
-    fn next_batch(&mut self) -> Vec<usize> {
+    /// Puts the next batch's training units in `units`, reshuffling at the start of each epoch.
+    fn next_batch(&mut self, units: &mut Vec<usize>) {
         let s = &mut self.state;
         if s.cursor >= s.order.len() {
             s.order_rng.shuffle(&mut s.order);
             s.cursor = 0;
         }
         let end = (s.cursor + self.batch_units).min(s.order.len());
-        let batch = s.order[s.cursor..end].to_vec();
+        units.clear();
+        units.extend_from_slice(&s.order[s.cursor..end]);
         s.cursor = end;
-        batch
     }
 
-    /// The batch's loss and its gradient with respect to every weight.
+    /// The batch's loss and its gradient with respect to every weight (written into `grad`).
     ///
     /// loss = 1/B Σ_elements 1/|element| Σ_pairs loss(pair): a prompt with K ranked answers weighs its C(K,2) pairs
     /// 1/C(K,2) each, as in InstructGPT.
-    fn batch_gradient(&self, units: &[usize]) -> (f64, Vec<f64>) {
+    fn batch_gradient(&self, units: &[usize], grad: &mut Vec<f64>) -> f64 {
         let model = &self.state.model;
-        let mut grad = vec![0.0; model.n_params()];
+        grad.clear();
+        grad.resize(model.n_params(), 0.0);
         let mut total = 0.0;
         let b = units.len() as f64;
         for &u in units {
@@ -348,44 +363,60 @@ impl Trainer {
                 let t = pair_terms(&self.config.loss, rc, rr, self.margins[i]);
                 total += w * t.loss;
                 // dL/dθ = w · (dloss/dr_chosen · dr_chosen/dθ + dloss/dr_rejected · dr_rejected/dθ)
-                model.backward(c_ids, w * t.dloss_dchosen, &mut grad);
-                model.backward(r_ids, w * t.dloss_drejected, &mut grad);
+                model.backward(c_ids, w * t.dloss_dchosen, grad);
+                model.backward(r_ids, w * t.dloss_drejected, grad);
             }
         }
-        (total, grad)
+        total
     }
 
     fn step_inner(&mut self) -> Result<(), TrainError> {
+        let mut k = std::mem::take(&mut self.scratch);
+        let result = self.step_with(&mut k);
+        self.scratch = k;
+        result
+    }
+
+    fn step_with(&mut self, k: &mut Scratch) -> Result<(), TrainError> {
+        // What is needed to put the run back if this step diverges.
         let s = &self.state;
-        let before = (
-            s.model.params().to_vec(),
-            s.optimizer.clone(),
-            s.order_rng.clone(),
-            s.order.clone(),
-            s.cursor,
-        );
-        let units = self.next_batch();
-        let (_, grad) = self.batch_gradient(&units);
-        let grad_norm = libm::sqrt(grad.iter().map(|g| g * g).sum::<f64>());
+        k.params.clear();
+        k.params.extend_from_slice(s.model.params());
+        match &mut k.optimizer {
+            Some(o) => o.clone_from(&s.optimizer),
+            None => k.optimizer = Some(s.optimizer.clone()),
+        }
+        k.order.clone_from(&s.order);
+        let (order_rng, cursor) = (s.order_rng.clone(), s.cursor);
+
+        self.next_batch(&mut k.units);
+        self.batch_gradient(&k.units, &mut k.grad);
+        let grad_norm = libm::sqrt(k.grad.iter().map(|g| g * g).sum::<f64>());
         let lr = self.state.lr;
         self.state
             .optimizer
-            .step(self.state.model.params_mut(), &grad, lr);
+            .step(self.state.model.params_mut(), &k.grad, lr);
         if !grad_norm.is_finite() || self.state.model.params().iter().any(|p| !p.is_finite()) {
             // Put everything back: the run stays at its last good step.
             let s = &mut self.state;
-            s.model.params_mut().copy_from_slice(&before.0);
-            (s.optimizer, s.order_rng, s.order, s.cursor) =
-                (before.1, before.2, before.3, before.4);
+            s.model.params_mut().copy_from_slice(&k.params);
+            if let Some(o) = &k.optimizer {
+                s.optimizer.clone_from(o);
+            }
+            s.order.clone_from(&k.order);
+            (s.order_rng, s.cursor) = (order_rng, cursor);
             self.diverged = true;
             return Err(TrainError::Diverged);
         }
         self.state.grad_norm = grad_norm;
-        self.state.last_batch = units
-            .iter()
-            .flat_map(|&u| self.train_units[u].iter().copied())
-            .collect();
-        self.state.step += 1;
+        let s = &mut self.state;
+        s.last_batch.clear();
+        s.last_batch.extend(
+            k.units
+                .iter()
+                .flat_map(|&u| self.train_units[u].iter().copied()),
+        );
+        s.step += 1;
         self.fresh = false;
         Ok(())
     }
