@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use super::training::{Training, MAX_PAIRS, MAX_TEXT_BYTES};
-use crate::data::{DataError, Dataset};
+use crate::data::{DataError, Dataset, SHOWN_PROBLEMS};
 
 /// What the last data action said: nothing, a list of problems, or one message.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -148,7 +148,14 @@ pub fn DataPanel() -> impl IntoView {
                                     if list.len() == 1 { "" } else { "s" })}
                             </p>
                             <ul data-testid="data-errors">
-                                {list.iter().map(|e| view! { <li>{e.to_string()}</li> }).collect_view()}
+                                // The first SHOWN_PROBLEMS only: a file of bad lines could put a million on the page.
+                                {list.iter().take(SHOWN_PROBLEMS).map(|e| view! { <li>{e.to_string()}</li> }).collect_view()}
+                                {(list.len() > SHOWN_PROBLEMS).then(|| view! {
+                                    <li data-testid="data-errors-more">
+                                        {format!("…and {} more. Fix these first, then read the file again.",
+                                            list.len() - SHOWN_PROBLEMS)}
+                                    </li>
+                                })}
                             </ul>
                         </div>
                     }.into_any(),

@@ -74,6 +74,20 @@ test('a file with a bad line 3 lists every problem by line and field, and the ru
   expect(await lossValue(page)).toBe(next);
 });
 
+test('a file of hundreds of bad lines lists the first 50 and counts the rest, and the run goes on', async ({ page }) => {
+  await steps(page, 2);
+  const before = await lossValue(page);
+  // (Chromium's own text insertion is slow for many lines; 300 is enough to pass the limit of 50.)
+  await page.getByTestId('data-text').fill('x\n'.repeat(300));
+  await page.getByTestId('data-use').click();
+  await expect(page.getByTestId('data-status')).toContainText('300 problems');
+  await expect(page.getByTestId('data-errors').locator('li')).toHaveCount(51);
+  await expect(page.getByTestId('data-errors').locator('li').first()).toContainText('line 1: not valid JSON');
+  await expect(page.getByTestId('data-errors-more')).toHaveText('…and 250 more. Fix these first, then read the file again.');
+  expect(await stepCount(page)).toBe(2);
+  expect(await lossValue(page)).toBe(before);
+});
+
 test('a valid pasted file replaces the run, and its pairs fill the pair list', async ({ page }) => {
   await steps(page, 2);
   await page.getByTestId('data-text').fill(GOOD);
