@@ -139,6 +139,9 @@ pub fn summary(kind: Kind, t: &mut Trainer, pairs: &[PairState]) -> String {
         }
         Kind::Words => {
             let top = top_words(&t.model().word_weights().unwrap_or_default(), 3);
+            if top.is_empty() {
+                return "Every word weight is 0 at this step.".to_string();
+            }
             let parts: Vec<String> = top.iter().map(|(w, v)| format!("{w} {}", n3(*v))).collect();
             format!(
                 "Largest word weights, highest to lowest: {}.",
