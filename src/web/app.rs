@@ -14,18 +14,21 @@ use super::training::TrainingPanel;
 pub fn App() -> impl IntoView {
     // The panels' state lives here, so the lesson can read and set what the panels show.
     provide_context(Explorer::new());
-    // The run starts from the link (its settings, speed, followed pair, presentation mode, hidden parts).
-    provide_context(crate::web::share::training_from_link());
+    // Presentation mode and hidden parts come from the link at once; the run it asks for (settings, speed, followed
+    // pair) is built with the training panel.
+    let link = crate::web::share::page_from_link();
     provide_context(Lesson::from_link());
-    // The explorer paints first. The training panel and the lesson (ten charts and many controls) mount in the task
-    // after that frame, so the first chart does not wait for them; so does the service worker, whose install
-    // fetches every file again.
+    // The explorer paints first. The run, the training panel and the lesson (ten charts and many controls) are built
+    // in the task after that frame, so the first chart does not wait for them; so does the service worker, whose
+    // install fetches every file again.
     let main_ref = NodeRef::<leptos::html::Main>::new();
     let owner = Owner::current();
     request_animation_frame(move || {
         set_timeout(
             move || {
-                let mount_rest = || {
+                let mount_rest = move || {
+                    // The lesson reads and sets the run too, so it is provided before either panel mounts.
+                    provide_context(link.training());
                     if let Some(main) = main_ref.get_untracked() {
                         mount_once(&main, TrainingPanel);
                     }

@@ -77,34 +77,58 @@ fn set_root_classes(present: bool, hidden: &[String]) {
     }
 }
 
-/// The panel's state as the link says (defaults for what it lacks or could not use), with the link kept up to date
-/// from then on: written once per change of a shared setting (never once per step), without history entries.
-pub fn training_from_link() -> Training {
+/// What the link asks for, read once at start: the settings for the run, and whether the link had a hash at all.
+pub struct LinkStart {
+    state: SharedState,
+    had_hash: bool,
+}
+
+/// Reads the link and applies what is cheap and visible at once: presentation mode and hidden parts (provided as
+/// [`SharePage`]). The run itself is built later by [`LinkStart::training`], so the first chart need not wait for it.
+pub fn page_from_link() -> LinkStart {
     let start = hash::read();
     let (state, ignored) = SharedState::from_hash(&start);
-    let t = Training::new(state.config.clone());
-    t.apply_shared(&state);
     let page = SharePage {
         present: RwSignal::new(state.present),
         hidden: RwSignal::new(state.hidden.clone()),
         ignored: RwSignal::new(ignored),
     };
     provide_context(page);
-    let had_hash = !start.pairs().is_empty();
-    Effect::new(move |prev: Option<()>| {
-        let state = t.shared_state(&page);
-        if prev.is_none() && !had_hash {
-            return; // a plain address stays plain until something changes
-        }
-        let mut map = hash::read();
-        let before = map.to_hash();
-        state.write_to(&mut map);
-        if map.to_hash() != before {
-            hash::write(&map);
-        }
-    });
     Effect::new(move |_| set_root_classes(page.present.get(), &page.hidden.get()));
-    t
+    LinkStart {
+        state,
+        had_hash: !start.pairs().is_empty(),
+    }
+}
+
+impl LinkStart {
+    /// The panel's state as the link says (defaults for what it lacks or could not use), with the link kept up to
+    /// date from then on: written once per change of a shared setting (never once per step), without history
+    /// entries. Needs the [`SharePage`] that [`page_from_link`] provided.
+    pub fn training(self) -> Training {
+        let LinkStart { state, had_hash } = self;
+        let page = expect_context::<SharePage>();
+        let t = Training::new(state.config.clone());
+        t.apply_shared(&state);
+        Effect::new(move |prev: Option<()>| {
+            let state = t.shared_state(&page);
+            if prev.is_none() && !had_hash {
+                return; // a plain address stays plain until something changes
+            }
+            let mut map = hash::read();
+            let before = map.to_hash();
+            state.write_to(&mut map);
+            if map.to_hash() != before {
+                hash::write(&map);
+            }
+        });
+        t
+    }
+}
+
+/// [`page_from_link`] and [`LinkStart::training`] at once (for a training panel mounted on its own).
+pub fn training_from_link() -> Training {
+    page_from_link().training()
 }
 
 /// The address of this page with the current state in its hash.
