@@ -1,7 +1,7 @@
 //! One training step: the next batch, its gradient, the optimizer update, and putting the run back if it diverges.
 
 use super::{TrainError, Trainer};
-use crate::loss::pair_terms;
+use crate::loss::pair_gradient;
 use crate::optim::Optimizer;
 
 /// What a step keeps to undo itself if it diverges, and its batch and gradient: reused from step to step.
@@ -43,10 +43,11 @@ impl Trainer {
             for &i in pairs {
                 let (c_ids, r_ids) = &self.encoded[i];
                 let (rc, rr) = (model.reward(c_ids), model.reward(r_ids));
-                let t = pair_terms(&self.config.loss, rc, rr, self.margins[i]);
+                let (d_chosen, d_rejected) =
+                    pair_gradient(&self.config.loss, rc, rr, self.margins[i]);
                 // dL/dθ = w · (dloss/dr_chosen · dr_chosen/dθ + dloss/dr_rejected · dr_rejected/dθ)
-                model.backward(c_ids, w * t.dloss_dchosen, grad);
-                model.backward(r_ids, w * t.dloss_drejected, grad);
+                model.backward(c_ids, w * d_chosen, grad);
+                model.backward(r_ids, w * d_rejected, grad);
             }
         }
     }
