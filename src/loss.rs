@@ -131,29 +131,27 @@ pub struct PairTerms {
     pub dloss_drejected: f64,
 }
 
-/// Llama 2's margin loss −log σ(Δ − m) and its derivative with respect to Δ.
+/// Llama 2's margin loss −log σ(Δ − m) and its derivative with respect to Δ: the plain loss, moved by m.
 pub fn margin_loss(gap: f64, margin: f64) -> (f64, f64) {
-    (
-        softplus(-(gap - margin)),
-        margin_loss_derivative(gap, margin),
-    )
-}
-
-/// d/dΔ of Llama 2's margin loss: −σ(−(Δ − m)).
-pub fn margin_loss_derivative(gap: f64, margin: f64) -> f64 {
-    -sigmoid(-(gap - margin))
+    (bt_loss(gap - margin), bt_loss_derivative(gap - margin))
 }
 
 /// Label smoothing −(1−ε) log σ(Δ) − ε log σ(−Δ) and its derivative with respect to Δ.
 ///
 /// Its minimum is at the finite gap Δ* = ln((1−ε)/ε): a smoothed model stops widening gaps there.
 pub fn smooth_loss(gap: f64, epsilon: f64) -> (f64, f64) {
-    let loss = (1.0 - epsilon) * softplus(-gap) + epsilon * softplus(gap);
-    (loss, smooth_loss_derivative(gap, epsilon))
+    (
+        smooth_loss_value(gap, epsilon),
+        smooth_loss_derivative(gap, epsilon),
+    )
+}
+
+fn smooth_loss_value(gap: f64, epsilon: f64) -> f64 {
+    (1.0 - epsilon) * softplus(-gap) + epsilon * softplus(gap)
 }
 
 /// d/dΔ of label smoothing: −(1−ε) σ(−Δ) + ε σ(Δ).
-pub fn smooth_loss_derivative(gap: f64, epsilon: f64) -> f64 {
+fn smooth_loss_derivative(gap: f64, epsilon: f64) -> f64 {
     -(1.0 - epsilon) * sigmoid(-gap) + epsilon * sigmoid(gap)
 }
 
@@ -180,26 +178,31 @@ pub fn pair_terms(
     r_rejected: f64,
     margin: Option<f64>,
 ) -> PairTerms {
-    let gap = r_chosen - r_rejected;
-    let mut loss = match spec.kind {
-        LossKind::Bt => bt_loss(gap),
-        LossKind::Margin => margin_loss(gap, margin.unwrap_or(0.0)).0,
-        LossKind::Smooth => smooth_loss(gap, spec.label_smoothing).0,
-    };
-    if spec.center_coef != 0.0 {
-        loss += centering_term(spec.center_coef, r_chosen, r_rejected).0;
-    }
     let (dloss_dchosen, dloss_drejected) = pair_gradient(spec, r_chosen, r_rejected, margin);
     PairTerms {
-        loss,
+        loss: pair_loss(spec, r_chosen, r_rejected, margin),
         dloss_dchosen,
         dloss_drejected,
     }
 }
 
-/// dloss/dr_chosen and dloss/dr_rejected of one pair under `spec`, without the loss itself: a training step needs
-/// only these, and skipping the loss saves a `log1p` and an `exp` per pair. Equal to the derivatives of
-/// [`pair_terms`] to the bit.
+/// The loss of one pair under `spec`, without its derivatives: what the metrics need.
+pub fn pair_loss(spec: &LossSpec, r_chosen: f64, r_rejected: f64, margin: Option<f64>) -> f64 {
+    let gap = r_chosen - r_rejected;
+    let loss = match spec.kind {
+        LossKind::Bt => bt_loss(gap),
+        LossKind::Margin => bt_loss(gap - margin.unwrap_or(0.0)),
+        LossKind::Smooth => smooth_loss_value(gap, spec.label_smoothing),
+    };
+    if spec.center_coef != 0.0 {
+        loss + centering_term(spec.center_coef, r_chosen, r_rejected).0
+    } else {
+        loss
+    }
+}
+
+/// dloss/dr_chosen and dloss/dr_rejected of one pair under `spec`, without the loss itself: what a training step
+/// needs. Skipping the loss saves a `log1p` and an `exp` per pair.
 pub fn pair_gradient(
     spec: &LossSpec,
     r_chosen: f64,
@@ -209,7 +212,7 @@ pub fn pair_gradient(
     let gap = r_chosen - r_rejected;
     let dgap = match spec.kind {
         LossKind::Bt => bt_loss_derivative(gap),
-        LossKind::Margin => margin_loss_derivative(gap, margin.unwrap_or(0.0)),
+        LossKind::Margin => bt_loss_derivative(gap - margin.unwrap_or(0.0)),
         LossKind::Smooth => smooth_loss_derivative(gap, spec.label_smoothing),
     };
     // Δ = r_chosen − r_rejected, so dΔ/dr_chosen = 1 and dΔ/dr_rejected = −1.

@@ -1,6 +1,6 @@
 //! The numbers logged after every step, named as TRL's RewardTrainer names them.
 
-use crate::loss::{pair_terms, LossSpec};
+use crate::loss::{pair_loss, LossSpec};
 use serde::Serialize;
 
 /// The header of `history.csv`: TRL's metric names, then the test set's.
@@ -91,7 +91,7 @@ pub fn set_stats(
         let mut unit_loss = 0.0;
         for &i in unit {
             let (c, r) = rewards[i];
-            unit_loss += pair_terms(spec, c, r, margins[i]).loss;
+            unit_loss += pair_loss(spec, c, r, margins[i]);
             right += usize::from(c > r);
             gap_sum += c - r;
             lo = lo.min(c).min(r);

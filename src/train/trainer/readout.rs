@@ -1,7 +1,7 @@
 //! What a run shows at its current step: metrics, rewards and every pair's numbers, computed once per step on demand.
 
 use super::Trainer;
-use crate::loss::{self, pair_terms};
+use crate::loss::{self, pair_loss};
 use crate::train::metrics::{set_stats, Metrics, SetStats};
 
 /// One pair as the model sees it now.
@@ -94,7 +94,7 @@ impl Trainer {
             gap,
             sigmoid: loss::sigmoid(gap),
             log_sigmoid: loss::log_sigmoid(gap),
-            loss: pair_terms(&self.config.loss, c, r, self.margins[i]).loss,
+            loss: pair_loss(&self.config.loss, c, r, self.margins[i]),
             gradient_weight: loss::gradient_weight(gap),
             test: self.is_test[i],
             flipped: self.data.flipped.get(i).copied().unwrap_or(false),

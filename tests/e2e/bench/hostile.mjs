@@ -16,6 +16,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { GOOD } from '../specs/helpers.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.resolve(process.argv[2] || path.join(here, '../../../dist'));
@@ -243,13 +244,6 @@ const fixture = (name, bytes) => {
   return file;
 };
 const mb = (file) => `${(statSync(file).size / 1e6).toFixed(2)} MB`;
-
-const GOOD = [
-  '{"prompt": "How do I boil an egg?", "chosen": "Boil it for nine minutes then cool it in cold water.", "rejected": "Eggs are eggs."}',
-  '{"prompt": "Name a prime number", "ranking": ["Seven is prime.", "Maybe nine?", "I like turtles."]}',
-  '{"prompt": "What is the capital of France?", "chosen": "Paris is the capital of France.", "rejected": "France is big.", "margin": 1}',
-  '{"prompt": "How do I tie a knot?", "chosen": "Cross the ends, loop one under, pull tight.", "rejected": "Just tie it."}',
-].join('\n');
 
 // The reader's own data, and some steps on it: what every hostile case below must leave alone.
 await page.getByTestId('data-text').scrollIntoViewIfNeeded();

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openPage } from './helpers.mjs';
+import { GOOD, openPage } from './helpers.mjs';
 
 test.use({ viewport: { width: 1280, height: 720 } });
 
@@ -38,13 +38,6 @@ async function download(page, testid) {
   await file.saveAs(where);
   return { text: readFileSync(where, 'utf8'), where, name: file.suggestedFilename() };
 }
-
-const GOOD = [
-  '{"prompt": "How do I boil an egg?", "chosen": "Boil it for nine minutes then cool it in cold water.", "rejected": "Eggs are eggs."}',
-  '{"prompt": "Name a prime number", "ranking": ["Seven is prime.", "Maybe nine?", "I like turtles."]}',
-  '{"prompt": "What is the capital of France?", "chosen": "Paris is the capital of France.", "rejected": "France is big.", "margin": 1}',
-  '{"prompt": "How do I tie a knot?", "chosen": "Cross the ends, loop one under, pull tight.", "rejected": "Just tie it."}',
-].join('\n');
 
 test('a file with a bad line 3 lists every problem by line and field, and the run goes on untouched', async ({ page }) => {
   await steps(page, 3);

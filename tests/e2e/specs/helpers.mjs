@@ -64,3 +64,11 @@ export async function paintedPixels(page, testid) {
 }
 
 export const CHARTS = ['chart-sigmoid', 'chart-log', 'chart-loss', 'chart-gradient'];
+
+/** A small valid data set of the reader's own: three chosen/rejected pairs (one with a margin) and a ranking of three. */
+export const GOOD = [
+  '{"prompt": "How do I boil an egg?", "chosen": "Boil it for nine minutes then cool it in cold water.", "rejected": "Eggs are eggs."}',
+  '{"prompt": "Name a prime number", "ranking": ["Seven is prime.", "Maybe nine?", "I like turtles."]}',
+  '{"prompt": "What is the capital of France?", "chosen": "Paris is the capital of France.", "rejected": "France is big.", "margin": 1}',
+  '{"prompt": "How do I tie a knot?", "chosen": "Cross the ends, loop one under, pull tight.", "rejected": "Just tie it."}',
+].join('\n');
