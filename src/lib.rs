@@ -14,6 +14,7 @@ pub mod order;
 pub mod rng;
 pub mod share;
 pub mod train;
+pub mod views;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

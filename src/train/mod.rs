@@ -6,6 +6,7 @@ mod explain;
 mod history;
 mod metrics;
 mod series;
+mod session;
 mod trainer;
 
 pub use config::{Config, ConfigError, Grouping, MAX_LR};
@@ -14,6 +15,7 @@ pub use explain::{PairStep, StepExplanation, WeightChange};
 pub use history::Thinned;
 pub use metrics::{set_stats, Metrics, SetStats, CSV_HEADER};
 pub use series::Series;
+pub use session::{Applied, Session, Shown, SlowStep, Stage, StageMove};
 pub use trainer::{
     PairState, TrainError, Trainer, GAP_POINTS, HISTORY_POINTS, SNAPSHOTS, TRACKED_PAIRS,
 };

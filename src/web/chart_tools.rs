@@ -7,27 +7,10 @@ use leptos::prelude::*;
 
 use super::download::{download_png, download_text};
 
-/// A chart's data as rows of text, for the table on demand.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Table {
-    /// Column headers.
-    pub head: Vec<String>,
-    /// Rows, each as long as `head`.
-    pub rows: Vec<Vec<String>>,
-}
+pub use crate::views::Table;
 
 /// Rows shown at most in a table; longer tables show evenly spaced rows and say so.
 pub const MAX_ROWS: usize = 400;
-
-impl Table {
-    /// A table with these headers and rows.
-    pub fn new(head: &[&str], rows: Vec<Vec<String>>) -> Table {
-        Table {
-            head: head.iter().map(|h| h.to_string()).collect(),
-            rows,
-        }
-    }
-}
 
 /// The size an SVG is drawn at: the canvas' CSS size, or 640 × 360 while it has no layout.
 pub fn svg_size(canvas: NodeRef<Canvas>) -> (u32, u32) {

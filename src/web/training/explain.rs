@@ -3,28 +3,16 @@
 use leptos::prelude::*;
 
 use super::Training;
-use crate::train::StepExplanation;
+use crate::train::{Stage, StepExplanation};
 use crate::web::format::fixed;
-
-/// What each stage shows, in order.
-pub const STAGES: [&str; 8] = [
-    "1 · Score both responses of each pair in the batch",
-    "2 · The gap Δ = r_chosen − r_rejected",
-    "3 · Step 1: σ(Δ), the model's probability that the label is right",
-    "4 · Step 2: log σ(Δ), at most 0",
-    "5 · Step 3: ×(−1), the loss −log σ(Δ)",
-    "6 · The pull of each pair: σ(−Δ), the size of ∂loss/∂Δ",
-    "7 · The update: the weights that moved",
-    "8 · The new rewards (press N once more to take the step)",
-];
 
 fn n4(v: f64) -> String {
     fixed(v, 4)
 }
 
 /// A table of the batch, with the columns of the stages reached so far.
-fn batch_table(stage: u8, e: &StepExplanation) -> impl IntoView {
-    let col = |k: u8| stage >= k;
+fn batch_table(stage: Stage, e: &StepExplanation) -> impl IntoView {
+    let col = |k: Stage| stage >= k;
     let rows = e
         .pairs
         .iter()
@@ -35,12 +23,12 @@ fn batch_table(stage: u8, e: &StepExplanation) -> impl IntoView {
                     <td>{p.index + 1}</td>
                     <td>{n4(b.reward_chosen)}</td>
                     <td>{n4(b.reward_rejected)}</td>
-                    <td>{col(2).then(|| n4(b.gap))}</td>
-                    <td>{col(3).then(|| n4(b.sigmoid))}</td>
-                    <td>{col(4).then(|| n4(b.log_sigmoid))}</td>
-                    <td>{col(5).then(|| n4(b.loss))}</td>
-                    <td>{col(6).then(|| n4(b.gradient_weight))}</td>
-                    <td>{col(8).then(|| format!("{} / {}", n4(p.after.reward_chosen), n4(p.after.reward_rejected)))}</td>
+                    <td>{col(Stage::Gap).then(|| n4(b.gap))}</td>
+                    <td>{col(Stage::Sigmoid).then(|| n4(b.sigmoid))}</td>
+                    <td>{col(Stage::Log).then(|| n4(b.log_sigmoid))}</td>
+                    <td>{col(Stage::Loss).then(|| n4(b.loss))}</td>
+                    <td>{col(Stage::Pull).then(|| n4(b.gradient_weight))}</td>
+                    <td>{col(Stage::NewRewards).then(|| format!("{} / {}", n4(p.after.reward_chosen), n4(p.after.reward_rejected)))}</td>
                 </tr>
             }
         })
@@ -64,8 +52,9 @@ fn batch_table(stage: u8, e: &StepExplanation) -> impl IntoView {
 pub fn SlowMotion() -> impl IntoView {
     let t = expect_context::<Training>();
     view! {
-        {move || t.explain.get().map(|(stage, e)| {
-            let moved = (stage >= 7).then(|| {
+        {move || t.explain.get().map(|slow| {
+            let (stage, e) = (slow.stage, slow.step);
+            let moved = (stage >= Stage::Update).then(|| {
                 let items = e.changes.iter().take(8).map(|c| {
                     view! { <li>{format!("{}: {} → {} ({:+.4})", c.name, n4(c.before), n4(c.after), c.delta())}</li> }
                 }).collect_view();
@@ -76,18 +65,18 @@ pub fn SlowMotion() -> impl IntoView {
             });
             view! {
                 <div class="panel slow" data-testid="slow-motion" aria-live="polite">
-                    <h3>{format!("Slow step {} · ", e.step)}<span data-testid="explain-stage">{STAGES[usize::from(stage - 1)]}</span></h3>
+                    <h3>{format!("Slow step {} · ", e.step)}<span data-testid="explain-stage">{stage.heading()}</span></h3>
                     <ol class="stages">
-                        {STAGES.iter().enumerate().map(|(k, s)| {
-                            let class = if k + 1 == usize::from(stage) { "now" } else if k + 1 < usize::from(stage) { "done" } else { "" };
-                            view! { <li class=class>{s.split(" · ").nth(1).unwrap_or(s).to_string()}</li> }
+                        {Stage::ALL.iter().map(|&k| {
+                            let class = if k == stage { "now" } else if k < stage { "done" } else { "" };
+                            view! { <li class=class>{k.title()}</li> }
                         }).collect_view()}
                     </ol>
                     <p>{format!("Batch loss before the update: {}", n4(e.batch_loss))}</p>
                     {batch_table(stage, &e)}
                     {moved}
                     <button type="button" data-testid="explain-next" on:click=move |_| t.next_stage()>
-                        {if stage == 8 { "Take the step (N)" } else { "Next stage (N)" }}
+                        {if stage == Stage::NewRewards { "Take the step (N)" } else { "Next stage (N)" }}
                     </button>
                 </div>
             }

@@ -23,7 +23,7 @@ pub fn PairInspector() -> impl IntoView {
         t.config.track();
         t.user_data.track();
         t.with_run(|r| {
-            r.head
+            r.head()
                 .dataset()
                 .pairs
                 .iter()
@@ -41,7 +41,7 @@ pub fn PairInspector() -> impl IntoView {
     });
     let texts = move |i: usize| {
         t.with_run(|r| {
-            r.head
+            r.head()
                 .dataset()
                 .pairs
                 .get(i)

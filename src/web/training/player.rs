@@ -41,7 +41,7 @@ fn request_frame() {
 /// Starts the loop that trains while `playing` is on: each animation frame runs the steps owed at the current speed,
 /// inside a time box, then publishes once. Browsers pause animation frames in hidden tabs, so a hidden tab does no
 /// work, and the time away is not made up afterwards.
-fn start_loop(t: Training) {
+pub(super) fn start_loop(t: Training) {
     if RUNNING.with(|r| r.replace(true)) {
         return; // the running loop sees `playing` again
     }
@@ -68,19 +68,6 @@ fn start_loop(t: Training) {
     });
     FRAME.with(|f| *f.borrow_mut() = Some(callback));
     request_frame();
-}
-
-impl Training {
-    /// Play or pause.
-    pub fn toggle_play(&self) {
-        if self.playing.get_untracked() {
-            self.playing.set(false);
-        } else if !self.shown.get_untracked().diverged {
-            self.explain.set(None);
-            self.playing.set(true);
-            start_loop(*self);
-        }
-    }
 }
 
 /// The buttons, counters, speed and rewind slider.

@@ -6,10 +6,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::{Run, Training};
+use super::Training;
 use crate::data::{builtin, Dataset, Record};
 use crate::model::{tokenize, RewardModel};
 use crate::train::Config;
+use crate::train::Session;
 
 /// The name the reader's data set goes by in the settings (`Config::dataset`).
 pub const USER_DATA: &str = "my-data";
@@ -20,9 +21,9 @@ pub const MAX_PAIRS: usize = 20_000;
 
 impl Training {
     /// A run of `config`, on the reader's data when `config.dataset` names it.
-    pub(super) fn build(&self, config: Config) -> Result<Run, String> {
+    pub(super) fn build(&self, config: Config) -> Result<Session, String> {
         let user = self.user_data.get_untracked();
-        Run::new(config, user.as_deref())
+        Session::new(config, user.as_deref())
     }
 
     /// The data set the current run was built from, before any label noise: what edits start from.
@@ -47,17 +48,11 @@ impl Training {
         data.name = USER_DATA.to_string();
         let mut next = self.config.get_untracked();
         next.dataset = USER_DATA.to_string();
-        let run = Run::new(next.clone(), Some(&data))
+        let run = Session::new(next, Some(&data))
             .map_err(|e| format!("No run could start on this data ({e}); nothing was changed."))?;
         let pairs = data.pairs.len();
-        self.playing.set(false);
-        self.explain.set(None);
-        self.with_run(|r| *r = run);
         self.user_data.set(Some(Arc::new(data)));
-        self.config.set(next);
-        if self.selected.get_untracked().is_some_and(|i| i >= pairs) {
-            self.selected.set(None);
-        }
+        self.replace(run);
         self.notice.set(format!(
             "New run from step 0 on {USER_DATA} ({pairs} pairs): {what}"
         ));
@@ -142,7 +137,7 @@ impl Training {
         let model = RewardModel::from_json(text).map_err(|e| format!("Model not loaded: {e}."))?;
         let words: BTreeSet<String> = self
             .with_run(|r| {
-                let t = &r.head;
+                let t = r.head();
                 t.dataset()
                     .pairs
                     .iter()
@@ -170,11 +165,8 @@ impl Training {
         let mut run = self
             .build(next.clone())
             .map_err(|e| format!("Model not loaded: {e}."))?;
-        run.head.restart_from(model);
-        self.playing.set(false);
-        self.explain.set(None);
-        self.with_run(|r| *r = run);
-        self.config.set(next);
+        run.restart_from(model);
+        self.replace(run);
         let unknown = words.len() - known;
         let note = if unknown > 0 {
             format!(

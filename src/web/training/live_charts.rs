@@ -5,9 +5,10 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use super::chart_text::{summary, table};
 use super::Training;
 use crate::charts::{Layer, Theme};
+use crate::train::Stage;
+use crate::views::{Focus, RunChart};
 use crate::web::canvas::{
     draw_sharp, on_scheme_or_ratio_change, prefers_dark, FrameScheduler, LayeredCanvas,
 };
@@ -16,18 +17,13 @@ use crate::web::chart_tools::{svg_size, ChartTools};
 /// Charts redrawn per animation frame; the others wait for the next frames (RENDERING.md: about 4 keeps 60 fps).
 const CHARTS_PER_FRAME: usize = 4;
 
-mod kind;
-
-pub use kind::Kind;
-use kind::{draw, draw_curve_frame};
-
 /// A curve chart's cached static layer, keyed by (dark scheme, presentation mode).
 type CurveLayer = LayeredCanvas<(bool, bool)>;
 
 /// The canvases and what they still need drawn.
 #[derive(Clone)]
 struct Board {
-    canvases: Vec<(Kind, NodeRef<leptos::html::Canvas>)>,
+    canvases: Vec<(RunChart, NodeRef<leptos::html::Canvas>)>,
     dirty: Rc<RefCell<Vec<bool>>>,
     next: Rc<Cell<usize>>,
     curves: Rc<RefCell<[CurveLayer; 2]>>,
@@ -40,15 +36,13 @@ impl Board {
         // During a slow step, the batch's dots light up on σ(Δ) from stage 3 (σ) and on −log σ(Δ) from stage 5
         // (the loss), the stages that compute those values.
         let slow = t.explain.get_untracked();
-        let batch_from = |stage_needed: u8| -> Vec<usize> {
+        let batch_from = |needed: Stage| -> Vec<usize> {
             match &slow {
-                Some((stage, e)) if *stage >= stage_needed => {
-                    e.pairs.iter().map(|p| p.index).collect()
-                }
+                Some(s) if s.stage >= needed => s.step.pairs.iter().map(|p| p.index).collect(),
                 _ => Vec::new(),
             }
         };
-        let (batch_sigmoid, batch_neglog) = (batch_from(3), batch_from(5));
+        let (batch_sigmoid, batch_neglog) = (batch_from(Stage::Sigmoid), batch_from(Stage::Loss));
         let dark = prefers_dark();
         let presenting = crate::web::share::presenting();
         let theme = if presenting {
@@ -79,26 +73,28 @@ impl Board {
                 if !kind.applies(run) {
                     return Ok(false);
                 }
-                match kind {
-                    Kind::Sigmoid | Kind::NegLog => {
-                        let mut curves = self.curves.borrow_mut();
-                        let layer = &mut curves[usize::from(kind == Kind::NegLog)];
-                        // The curve and axes are drawn once; each update draws only the dots on top.
-                        let batch = if kind == Kind::Sigmoid {
-                            &batch_sigmoid
-                        } else {
-                            &batch_neglog
-                        };
-                        layer.draw(
-                            &canvas,
-                            (dark, presenting),
-                            |a| draw_curve_frame(kind, a, &theme),
-                            |a| draw(kind, a, run, selected, batch, &theme, Layer::Moving),
-                        )
-                    }
-                    _ => draw_sharp(&canvas, |a| {
-                        draw(kind, a, run, selected, &[], &theme, Layer::All)
-                    }),
+                if kind.is_curve() {
+                    let mut curves = self.curves.borrow_mut();
+                    let layer = &mut curves[usize::from(kind == RunChart::NegLog)];
+                    // The curve and axes are drawn once; each update draws only the dots on top.
+                    let batch = if kind == RunChart::Sigmoid {
+                        &batch_sigmoid
+                    } else {
+                        &batch_neglog
+                    };
+                    let focus = Focus::page(selected, batch);
+                    // The two layers are drawn one after the other, each borrowing the run in turn.
+                    let run = RefCell::new(run);
+                    layer.draw(
+                        &canvas,
+                        (dark, presenting),
+                        |a| kind.draw(a, *run.borrow_mut(), &focus, &theme, Layer::Static),
+                        |a| kind.draw(a, *run.borrow_mut(), &focus, &theme, Layer::Moving),
+                    )
+                } else {
+                    draw_sharp(&canvas, |a| {
+                        kind.draw(a, run, &Focus::page(selected, &[]), &theme, Layer::All)
+                    })
                 }
             });
             match result {
@@ -121,16 +117,16 @@ impl Board {
 }
 
 /// The text alternative, table and PNG/SVG buttons of one live chart.
-fn tools(kind: Kind, canvas: NodeRef<leptos::html::Canvas>) -> impl IntoView {
+fn tools(kind: RunChart, canvas: NodeRef<leptos::html::Canvas>) -> impl IntoView {
     let t = expect_context::<Training>();
     let summary = Signal::derive(move || {
         let pairs = t.shown.with(|s| s.pairs.clone());
-        t.with_run(|r| summary(kind, r.shown(), &pairs))
+        t.with_run(|r| kind.sentence(r.shown(), &pairs))
             .unwrap_or_default()
     });
     let table = Callback::new(move |()| {
         let pairs = t.shown.with_untracked(|s| s.pairs.clone());
-        t.with_run(|r| table(kind, r.shown(), &pairs))
+        t.with_run(|r| kind.table(r.shown(), &pairs))
             .unwrap_or_default()
     });
     let svg = Callback::new(move |()| {
@@ -138,21 +134,14 @@ fn tools(kind: Kind, canvas: NodeRef<leptos::html::Canvas>) -> impl IntoView {
         let selected = t.selected.get_untracked();
         t.with_run(|r| {
             crate::web::backend::to_svg(w, h, |a| {
-                draw(
-                    kind,
-                    a,
-                    r.shown(),
-                    selected,
-                    &[],
-                    &Theme::light(),
-                    Layer::All,
-                )
+                let focus = Focus::page(selected, &[]);
+                kind.draw(a, r.shown(), &focus, &Theme::light(), Layer::All)
             })
             .map_err(|e| e.to_string())
         })
         .unwrap_or_else(|| Err("the run is gone".into()))
     });
-    view! { <ChartTools id=kind.testid() canvas summary table svg changed=t.version/> }
+    view! { <ChartTools id=kind.id() canvas summary table svg changed=t.version/> }
 }
 
 /// The grid of live charts.
@@ -160,8 +149,8 @@ fn tools(kind: Kind, canvas: NodeRef<leptos::html::Canvas>) -> impl IntoView {
 pub fn LiveCharts() -> impl IntoView {
     let t = expect_context::<Training>();
     let board = Board {
-        canvases: Kind::ALL.iter().map(|k| (*k, NodeRef::new())).collect(),
-        dirty: Rc::new(RefCell::new(vec![true; Kind::ALL.len()])),
+        canvases: RunChart::ALL.iter().map(|k| (*k, NodeRef::new())).collect(),
+        dirty: Rc::new(RefCell::new(vec![true; RunChart::ALL.len()])),
         next: Rc::new(Cell::new(0)),
         curves: Rc::default(),
     };
@@ -187,7 +176,7 @@ pub fn LiveCharts() -> impl IntoView {
         s.request();
     });
 
-    let applies = move |k: Kind| {
+    let applies = move |k: RunChart| {
         t.version.track();
         t.with_run(|r| k.applies(r.shown())).unwrap_or(false)
     };
@@ -198,11 +187,11 @@ pub fn LiveCharts() -> impl IntoView {
             // A memo, so the tools under a chart mount once and not on every step.
             let here = Memo::new(move |_| applies(kind));
             view! {
-                <figure class="chart live" data-testid=format!("{}-figure", kind.testid())
+                <figure class="chart live" data-testid=format!("{}-figure", kind.id())
                     style:display=move || if here.get() { "" } else { "none" }>
                     <h3>{kind.title()}</h3>
-                    <canvas node_ref=node data-testid=kind.testid() role="img" aria-label=kind.title()
-                        aria-describedby=format!("{}-alt", kind.testid())></canvas>
+                    <canvas node_ref=node data-testid=kind.id() role="img" aria-label=kind.title()
+                        aria-describedby=format!("{}-alt", kind.id())></canvas>
                     <figcaption>{kind.caption()}</figcaption>
                     {move || here.get().then(|| tools(kind, node))}
                 </figure>

@@ -1,0 +1,118 @@
+//! The words and numbers the chart sentences and tables share.
+
+use crate::train::{PairState, Trainer};
+
+/// A number with 3 decimals and the true minus sign.
+pub(crate) fn n3(v: f64) -> String {
+    fixed(v, 3).replace('-', "\u{2212}")
+}
+
+/// `value` with `digits` decimals; values too small for that in scientific notation instead of as 0.
+fn fixed(value: f64, digits: usize) -> String {
+    let smallest = 0.5 * libm::pow(10.0, -(digits as f64));
+    if value != 0.0 && value.abs() < smallest {
+        format!("{value:.3e}")
+    } else {
+        let s = format!("{value:.digits$}");
+        if s.trim_start_matches('-')
+            .chars()
+            .all(|c| c == '0' || c == '.')
+        {
+            s.trim_start_matches('-').to_string()
+        } else {
+            s
+        }
+    }
+}
+
+/// A share as a whole percentage.
+pub(crate) fn pct(v: f64) -> String {
+    format!("{:.0} %", 100.0 * v)
+}
+
+/// "fell from a to b", "rose from a to b" or "stayed at a".
+pub(crate) fn went(from: f64, to: f64, show: fn(f64) -> String) -> String {
+    let (a, b) = (show(from), show(to));
+    if a == b {
+        format!("stayed at {a}")
+    } else if to < from {
+        format!("fell from {a} to {b}")
+    } else {
+        format!("rose from {a} to {b}")
+    }
+}
+
+/// The lowest and highest of `values` (0, 0 when empty).
+pub(crate) fn range(values: impl Iterator<Item = f64>) -> (f64, f64) {
+    let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+        (lo.min(v), hi.max(v))
+    });
+    if lo <= hi {
+        (lo, hi)
+    } else {
+        (0.0, 0.0)
+    }
+}
+
+/// How a chart over steps opens its sentence: at step 0 it says where the run starts (`what` is `value` before any
+/// update); later, `None`, and the chart says how the value moved "over N steps".
+pub(crate) fn at_step_zero(run: &mut Trainer, what: &str, value: String) -> Option<String> {
+    (run.metrics().step == 0).then(|| format!("{what} is {value} at step 0, before any update."))
+}
+
+/// "over 1 step", "over 12 steps".
+pub(crate) fn over_steps(step: u64) -> String {
+    format!("over {step} step{}", if step == 1 { "" } else { "s" })
+}
+
+/// A table with one row per pair: its number, its split, then `cols` of it with 3 decimals.
+pub(crate) fn per_pair(
+    pairs: &[PairState],
+    head: &[&str],
+    cols: fn(&PairState) -> [f64; 2],
+) -> super::Table {
+    let rows = pairs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let mut row = vec![
+                (i + 1).to_string(),
+                if p.test { "test" } else { "train" }.to_string(),
+            ];
+            row.extend(cols(p).into_iter().map(n3));
+            row
+        })
+        .collect();
+    super::Table::new(head, rows)
+}
+
+/// Pearson's r of (x, y) points (0 when undefined).
+pub fn correlation(points: &[(f64, f64)]) -> f64 {
+    let n = points.len() as f64;
+    if points.len() < 2 {
+        return 0.0;
+    }
+    let (mx, my) = points
+        .iter()
+        .fold((0.0, 0.0), |(a, b), (x, y)| (a + x / n, b + y / n));
+    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
+    for (x, y) in points {
+        sxy += (x - mx) * (y - my);
+        sxx += (x - mx) * (x - mx);
+        syy += (y - my) * (y - my);
+    }
+    let d = libm::sqrt(sxx * syy);
+    if d > 0.0 {
+        sxy / d
+    } else {
+        0.0
+    }
+}
+
+/// The history's (step, metrics) rows, mapped to text by `row`.
+pub(crate) fn history_rows(
+    run: &Trainer,
+    row: impl Fn(u64, &crate::train::Metrics) -> Vec<String>,
+) -> Vec<Vec<String>> {
+    run.history().iter().map(|(s, m)| row(*s, m)).collect()
+}

@@ -1,0 +1,213 @@
+//! The run charts' registry: what each chart says in words and shows as a table, checked against the run.
+
+use reward_playground::charts::{Layer, Theme};
+use reward_playground::train::{Config, Trainer};
+use reward_playground::views::{Focus, RunChart};
+
+fn run(config: Config, steps: u64) -> Trainer {
+    let mut t = Trainer::from_config(config).expect("a valid run");
+    t.run(steps).expect("trains");
+    t
+}
+
+fn sentence(chart: RunChart, t: &mut Trainer) -> String {
+    let pairs = t.pair_states();
+    chart.sentence(t, &pairs)
+}
+
+/// A number with 3 decimals and the true minus sign, written here as the reference.
+fn three(v: f64) -> String {
+    let s = format!("{v:.3}");
+    let s = if s == "-0.000" {
+        "0.000".to_string()
+    } else {
+        s
+    };
+    s.replace('-', "\u{2212}")
+}
+
+#[test]
+fn at_step_zero_the_charts_over_steps_say_where_the_run_starts() {
+    let mut t = run(Config::default(), 0);
+    // Every reward is 0, so every pair's loss is ln 2 and no chosen response is ahead.
+    assert_eq!(
+        sentence(RunChart::Loss, &mut t),
+        "Training loss is 0.693 at step 0, before any update."
+    );
+    assert_eq!(
+        sentence(RunChart::Accuracy, &mut t),
+        "Training accuracy is 0 % at step 0, before any update."
+    );
+    assert_eq!(
+        sentence(RunChart::Gaps, &mut t),
+        "The mean gap Δ of the training pairs is 0.000 at step 0, before any update."
+    );
+    assert_eq!(
+        sentence(RunChart::Words, &mut t),
+        "Every word weight is 0 at this step."
+    );
+}
+
+#[test]
+fn after_training_the_loss_sentence_says_how_far_it_fell_and_the_test_loss() {
+    let mut t = run(Config::default(), 12);
+    let m = t.metrics();
+    let expected = format!(
+        "Training loss fell from 0.693 to {} over 12 steps; test loss {}.",
+        three(m.loss),
+        three(m.test_loss.unwrap())
+    );
+    assert_eq!(sentence(RunChart::Loss, &mut t), expected);
+    let mut one = run(Config::default(), 1);
+    assert!(sentence(RunChart::Loss, &mut one).contains("over 1 step;"));
+}
+
+#[test]
+fn the_pair_charts_count_the_pairs_ranked_right() {
+    let mut t = run(Config::default(), 6);
+    let pairs = t.pair_states();
+    let right = pairs.iter().filter(|p| p.gap > 0.0).count();
+    let lo = pairs
+        .iter()
+        .map(|p| p.sigmoid)
+        .fold(f64::INFINITY, f64::min);
+    let hi = pairs
+        .iter()
+        .map(|p| p.sigmoid)
+        .fold(f64::NEG_INFINITY, f64::max);
+    assert_eq!(
+        sentence(RunChart::Sigmoid, &mut t),
+        format!(
+            "{right} of {} pairs have σ(Δ) above ½; σ(Δ) ranges from {} to {}.",
+            pairs.len(),
+            three(lo),
+            three(hi)
+        )
+    );
+    let ahead = sentence(RunChart::Rewards, &mut t);
+    assert!(ahead.starts_with(&format!(
+        "The chosen response is ahead in {right} of {} pairs",
+        pairs.len()
+    )));
+    let wrong = pairs.iter().filter(|p| p.gradient_weight > 0.5).count();
+    assert!(sentence(RunChart::Pull, &mut t)
+        .starts_with(&format!("{wrong} of {} pairs pull", pairs.len())));
+}
+
+#[test]
+fn per_pair_tables_have_one_row_per_pair_with_its_split_and_values() {
+    let mut t = run(Config::default(), 4);
+    let pairs = t.pair_states();
+    let table = RunChart::Sigmoid.table(&mut t, &pairs);
+    assert_eq!(table.head, ["pair", "split", "Δ", "σ(Δ)"]);
+    assert_eq!(table.rows.len(), pairs.len());
+    for (i, (row, p)) in table.rows.iter().zip(&pairs).enumerate() {
+        let split = if p.test { "test" } else { "train" };
+        assert_eq!(
+            row,
+            &[
+                (i + 1).to_string(),
+                split.to_string(),
+                three(p.gap),
+                three(p.sigmoid)
+            ]
+        );
+    }
+    let loss = RunChart::Loss.table(&mut t, &pairs);
+    assert_eq!(loss.head, ["step", "training loss", "test loss"]);
+    assert_eq!(loss.rows.len(), t.history().len());
+    assert_eq!(loss.rows[0][..2], ["0".to_string(), "0.693".to_string()]);
+}
+
+#[test]
+fn the_truth_chart_reports_how_well_learned_reward_tracks_true_quality() {
+    let config = Config {
+        dataset: "hidden-quality".into(),
+        ..Config::default()
+    };
+    let mut t = run(config, 200);
+    let s = sentence(RunChart::Truth, &mut t);
+    let r: f64 = s
+        .rsplit("r = ")
+        .next()
+        .unwrap()
+        .trim_end_matches('.')
+        .replace('\u{2212}', "-")
+        .parse()
+        .unwrap();
+    assert!(r > 0.5, "{s}");
+    let pairs = t.pair_states();
+    let table = RunChart::Truth.table(&mut t, &pairs);
+    assert_eq!(table.rows.len(), t.dataset().truth.len());
+}
+
+#[test]
+fn each_chart_applies_only_to_runs_it_means_something_for() {
+    let linear = run(Config::default(), 0);
+    let mlp = run(
+        Config {
+            model: reward_playground::model::ModelKind::Mlp,
+            dataset: "hidden-quality".into(),
+            ..Config::default()
+        },
+        0,
+    );
+    let applies = |t: &Trainer| -> Vec<RunChart> {
+        RunChart::ALL
+            .iter()
+            .copied()
+            .filter(|c| c.applies(t))
+            .collect()
+    };
+    assert!(applies(&linear).contains(&RunChart::Words));
+    assert!(!applies(&linear).contains(&RunChart::Truth));
+    assert!(!applies(&mlp).contains(&RunChart::Words));
+    assert!(applies(&mlp).contains(&RunChart::Truth));
+    assert!(
+        !applies(&mlp).contains(&RunChart::Margin),
+        "no built-in set has margins"
+    );
+}
+
+#[test]
+fn every_chart_has_its_own_id_file_and_words_and_draws_to_svg() {
+    let mut ids: Vec<&str> = RunChart::ALL.iter().map(|c| c.id()).collect();
+    let mut files: Vec<&str> = RunChart::ALL.iter().map(|c| c.file()).collect();
+    ids.sort();
+    ids.dedup();
+    files.sort();
+    files.dedup();
+    assert_eq!(
+        (ids.len(), files.len()),
+        (RunChart::ALL.len(), RunChart::ALL.len())
+    );
+    let mut t = run(Config::default(), 3);
+    for &chart in RunChart::ALL {
+        assert!(chart.file().ends_with(".svg"));
+        assert!(!chart.title().is_empty() && chart.caption().ends_with('.'));
+        let svg = reward_playground::charts::to_svg(320, 200, |a| {
+            chart.draw(a, &mut t, &Focus::FILE, &Theme::light(), Layer::All)
+        })
+        .unwrap();
+        assert!(svg.starts_with("<svg"), "{}", chart.id());
+    }
+}
+
+#[test]
+fn the_page_marks_the_followed_pair_and_the_file_marks_nothing() {
+    let mut t = run(Config::default(), 3);
+    let draw = |t: &mut Trainer, focus: &Focus| {
+        reward_playground::charts::to_svg(320, 200, |a| {
+            RunChart::Sigmoid.draw(a, t, focus, &Theme::light(), Layer::All)
+        })
+        .unwrap()
+    };
+    let file = draw(&mut t, &Focus::FILE);
+    let followed = draw(&mut t, &Focus::page(Some(0), &[]));
+    assert_ne!(file, followed);
+    assert_eq!(
+        file,
+        draw(&mut t, &Focus::page(None, &[])),
+        "only the words differ between page and file"
+    );
+}
