@@ -10,9 +10,9 @@ use super::canvas::{
 };
 use super::controls::RewardInput;
 use super::explorer_tools::explorer_tools;
-use super::format::{fixed, limit_shift, parse_number, reward, snap_reward};
 use super::plots::{draw_step, gap_range, theme, Step};
 use crate::charts::Layer;
+use crate::format::{fixed, limit_shift, parse_number, reward, snap_reward};
 use crate::loss::{explain, Explained};
 
 /// The rewards the explorer opens with: a pair ranked right by a gap of 2.

@@ -11,13 +11,16 @@ pub mod download;
 pub mod explorer;
 pub mod explorer_tools;
 pub mod export_panel;
-pub mod format;
 pub mod hash;
 pub mod lesson;
 pub mod plots;
 pub mod score;
 pub mod share;
 pub mod training;
+
+/// The number formats live in the core now ([`crate::format`]); this path stays only for
+/// `training/settings.rs`, which is being edited elsewhere, until its import moves too.
+pub use crate::format;
 
 /// Mounts the app on the page's body; panics are reported in the browser console.
 pub fn mount() {

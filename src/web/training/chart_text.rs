@@ -2,9 +2,9 @@
 
 use super::live_charts::Kind;
 use crate::charts::{accuracy_by_margin, top_words};
+use crate::format::fixed;
 use crate::train::{PairState, Trainer};
 use crate::web::chart_tools::Table;
-use crate::web::format::fixed;
 
 /// A number with 3 decimals.
 fn n3(v: f64) -> String {

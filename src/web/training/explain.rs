@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use super::Training;
+use crate::format::fixed;
 use crate::train::StepExplanation;
-use crate::web::format::fixed;
 
 /// What each stage shows, in order.
 pub const STAGES: [&str; 8] = [
