@@ -2,9 +2,9 @@
 # Source it from another script (it sets PATH and TRUNK_SKIP_VERSION_CHECK), or run it on its own:
 #   bash scripts/setup.sh            # what the page needs (serve)
 #   bash scripts/setup.sh --test     # also Chromium and chromedriver for the browser tests
+# Sourcing it defines functions and three variables and changes no shell option: every function returns non-zero
+# on the first step that fails, with or without `set -e` in the caller.
 # shellcheck shell=bash
-
-set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 E2E="$ROOT/tests/e2e"
@@ -21,6 +21,33 @@ setup_env() {
   export PATH="$HOME/.cargo/bin:$E2E/node_modules/.bin:$PATH"
   export TRUNK_SKIP_VERSION_CHECK=true
   export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+}
+
+# rust-toolchain.toml names a release (1.95.0). Where rustup has only `stable` and stable is that release, 1.95.0
+# becomes a link to it, so cargo runs without a download (and without network). `rustup toolchain link` refuses
+# names that look like a release, so the link goes into rustup's toolchains folder, laid out as rustup installs it.
+# Only `rustup toolchain list`, `rustup show home` and `rustup run stable` run before that: none of them reads the
+# toolchain file or installs anything.
+setup_toolchain() {
+  local want host sysroot home
+  want="$(sed -n 's/^channel = "\(.*\)"$/\1/p' "$ROOT/rust-toolchain.toml")"
+  if [ -z "$want" ]; then
+    echo "rust-toolchain.toml names no channel" >&2
+    return 1
+  fi
+  if rustup toolchain list | grep -q "^$want-"; then
+    echo "Rust $want: present"
+  elif rustup run stable rustc --version 2>/dev/null | grep -q "^rustc $want "; then
+    section "Rust $want: linking the stable toolchain, which is $want"
+    sysroot="$(rustup run stable rustc --print sysroot)" || return 1
+    host="$(rustup run stable rustc -vV | sed -n 's/^host: //p')"
+    home="$(rustup show home)" || return 1
+    [ -n "$host" ] && [ -d "$sysroot" ] || return 1
+    ln -s "$sysroot" "$home/toolchains/$want-$host" || return 1
+  else
+    section "Installing Rust $want (rust-toolchain.toml)"
+    rustup toolchain install "$want" --profile minimal --component clippy,rustfmt --target wasm32-unknown-unknown
+  fi
 }
 
 setup_rust_target() {
@@ -80,7 +107,7 @@ setup_chromium() {
     section "Installing ${missing[*]} (Debian)"
     local sudo=()
     [ "$(id -u)" -eq 0 ] || sudo=(sudo)
-    "${sudo[@]}" apt-get update
+    "${sudo[@]}" apt-get update || return 1
     DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
   fi
 }
@@ -89,15 +116,18 @@ setup_chromium() {
 setup_all() {
   section "Checking tools"
   setup_env
-  setup_rust_target
-  setup_trunk
-  setup_wasm_bindgen
-  setup_npm
+  setup_toolchain || return 1
+  setup_rust_target || return 1
+  setup_trunk || return 1
+  setup_wasm_bindgen || return 1
+  setup_npm || return 1
   if [ "${1:-}" = "--test" ]; then
-    setup_chromium
+    setup_chromium || return 1
   fi
 }
 
+# Run on its own (not sourced): strict mode for this process only.
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+  set -euo pipefail
   setup_all "${1:-}"
 fi

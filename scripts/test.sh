@@ -13,12 +13,13 @@ cargo fmt --all -- --check
 section "cargo clippy (native, all targets)"
 cargo clippy --all-targets -- -D warnings
 
-section "cargo clippy (wasm32)"
-if ! cargo clippy --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings >/dev/null 2>&1; then
-  # Native tests and benches use native-only crates (proptest, criterion); lint what runs in the browser.
-  echo "clippy --all-targets does not build for wasm32; checking the lib, the bins and the browser tests"
-  cargo clippy --target wasm32-unknown-unknown --lib --bins --test web --test web_training --test wasm_determinism -- -D warnings
-fi
+section "cargo clippy (wasm32: the lib, the bins and the browser tests)"
+# Not --all-targets: the native tests and benches use native-only crates (proptest, criterion).
+cargo clippy --target wasm32-unknown-unknown --lib --bins --test web --test web_training --test wasm_determinism -- -D warnings
+
+section "cargo check of the fuzz targets (fuzz/, its own workspace)"
+# Plain stable cargo: libfuzzer-sys builds without cargo-fuzz or nightly (those only add the sanitizer flags).
+(cd fuzz && cargo check --locked)
 
 section "cargo test (native)"
 cargo test

@@ -1,11 +1,13 @@
 //! Reward Playground: a tiny RLHF reward model, its loss −log σ(r_better − r_worse), a trainer and its charts.
 //!
-//! The pure core (`loss`, `data`, `model`, `optim`, `train`, `charts`) never touches the web; the page lives in
-//! `web` (wasm32 only) and the command-line tool in `cli` (native only).
+//! The pure core (`loss`, `data`, `model`, `optim`, `train`, `charts`, and the page's `format`, `keys` and `lesson`)
+//! never touches the web; the page lives in `web` (wasm32 only) and the command-line tool in `cli` (native only).
 
 pub mod charts;
 pub mod data;
+pub mod format;
 pub mod hash;
+pub mod keys;
 pub mod lesson;
 pub mod loss;
 pub mod model;

@@ -299,52 +299,32 @@ mod tests {
     }
 
     #[test]
-    fn pair_terms_match_finite_differences_for_every_variant() {
+    fn pair_terms_and_the_step_gradient_match_finite_differences_for_every_variant() {
+        // (ε, centering coefficient, margin): with and without the centering term and a margin.
+        let settings = [
+            (0.2, 0.0, Some(0.5)),
+            (0.2, 0.01, Some(0.5)),
+            (0.15, 0.0, None),
+            (0.15, 0.02, Some(1.5)),
+        ];
         for kind in LossKind::ALL {
-            for center_coef in [0.0, 0.01] {
+            for (label_smoothing, center_coef, margin) in settings {
                 let spec = LossSpec {
                     kind,
-                    label_smoothing: 0.2,
+                    label_smoothing,
                     center_coef,
                 };
                 for (c, r) in [(0.3, -1.2), (-2.0, 1.5), (4.0, 3.9)] {
-                    let t = pair_terms(&spec, c, r, Some(0.5));
-                    let dc = central_difference(|x| pair_terms(&spec, x, r, Some(0.5)).loss, c);
-                    let dr = central_difference(|x| pair_terms(&spec, c, x, Some(0.5)).loss, r);
-                    assert!(
-                        (t.dloss_dchosen - dc).abs() < 1e-7,
-                        "{kind:?} {center_coef}"
-                    );
-                    assert!(
-                        (t.dloss_drejected - dr).abs() < 1e-7,
-                        "{kind:?} {center_coef}"
-                    );
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn the_step_gradient_is_the_derivative_of_the_pair_loss() {
-        for kind in LossKind::ALL {
-            for (center_coef, margin) in [(0.0, None), (0.02, Some(1.5))] {
-                let spec = LossSpec {
-                    kind,
-                    label_smoothing: 0.15,
-                    center_coef,
-                };
-                for (c, r) in [(0.3, -1.2), (-2.0, 1.5), (4.0, 3.9)] {
-                    let (gc, gr) = pair_gradient(&spec, c, r, margin);
                     let dc = central_difference(|x| pair_terms(&spec, x, r, margin).loss, c);
                     let dr = central_difference(|x| pair_terms(&spec, c, x, margin).loss, r);
-                    assert!(
-                        (gc - dc).abs() < 1e-7,
-                        "{kind:?} {center_coef}: {gc} vs {dc}"
-                    );
-                    assert!(
-                        (gr - dr).abs() < 1e-7,
-                        "{kind:?} {center_coef}: {gr} vs {dr}"
-                    );
+                    let t = pair_terms(&spec, c, r, margin);
+                    let (gc, gr) = pair_gradient(&spec, c, r, margin);
+                    let at =
+                        format!("{kind:?} ε {label_smoothing} c {center_coef} margin {margin:?}");
+                    assert!((t.dloss_dchosen - dc).abs() < 1e-7, "{at}");
+                    assert!((t.dloss_drejected - dr).abs() < 1e-7, "{at}");
+                    assert!((gc - dc).abs() < 1e-7, "{at}: {gc} vs {dc}");
+                    assert!((gr - dr).abs() < 1e-7, "{at}: {gr} vs {dr}");
                 }
             }
         }

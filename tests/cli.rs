@@ -67,6 +67,17 @@ fn loss_is_exact_far_out() {
 }
 
 #[test]
+fn an_overflowing_gap_names_both_rewards_in_exponent_form() {
+    let o = cli(&["loss", "--better", "1e308", "--worse", "-1e308"]);
+    fails_with(&o, &["the gap 1e308 − (-1e308) overflows a 64-bit float"]);
+    assert!(
+        !stderr(&o).contains("00000"),
+        "no 309-digit decimals: {}",
+        stderr(&o)
+    );
+}
+
+#[test]
 fn datasets_lists_the_four_lessons_by_name() {
     let o = cli(&["datasets"]);
     assert!(o.status.success());

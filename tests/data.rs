@@ -1,5 +1,6 @@
 //! Preference data as a user feeds it in: JSONL lines, the problems they are told about, and the pairs they get.
 
+mod common;
 mod data {
     pub mod builtins;
     pub mod errors;

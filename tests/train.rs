@@ -1,10 +1,14 @@
 //! The trainer learns what the lesson says it learns.
 
+mod common;
+
 use reward_playground::data::{builtin, Dataset, Record};
 use reward_playground::loss::{smooth_optimal_gap, LossKind, LossSpec};
 use reward_playground::model::ModelKind;
 use reward_playground::optim::OptimizerKind;
 use reward_playground::train::{Config, Grouping, TrainError, Trainer};
+
+use common::spearman;
 
 fn pairs(list: &[(&str, &str)]) -> Dataset {
     let records = list
@@ -28,28 +32,6 @@ fn full_batch(lr: f64) -> Config {
         grouping: Grouping::Pairs,
         ..Config::default()
     }
-}
-
-fn spearman(a: &[f64], b: &[f64]) -> f64 {
-    fn ranks(v: &[f64]) -> Vec<f64> {
-        let mut idx: Vec<usize> = (0..v.len()).collect();
-        idx.sort_by(|&i, &j| v[i].total_cmp(&v[j]));
-        let mut r = vec![0.0; v.len()];
-        for (rank, &i) in idx.iter().enumerate() {
-            r[i] = rank as f64;
-        }
-        r
-    }
-    let (ra, rb) = (ranks(a), ranks(b));
-    let n = a.len() as f64;
-    let mean = (n - 1.0) / 2.0;
-    let cov: f64 = ra
-        .iter()
-        .zip(&rb)
-        .map(|(x, y)| (x - mean) * (y - mean))
-        .sum();
-    let var: f64 = ra.iter().map(|x| (x - mean) * (x - mean)).sum();
-    cov / var
 }
 
 #[test]

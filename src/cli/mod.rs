@@ -3,6 +3,7 @@
 mod charts;
 mod train;
 
+use crate::format::plain;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -93,9 +94,9 @@ pub fn loss_json(better: f64, worse: f64) -> Result<String, String> {
     }
     let e = crate::loss::explain(better, worse);
     if !e.gap.is_finite() {
-        return Err(format!(
-            "the gap {better} − ({worse}) overflows a 64-bit float"
-        ));
+        // 1e308 as `1e308`, not as 309 digits.
+        let (b, w) = (plain(better), plain(worse));
+        return Err(format!("the gap {b} − ({w}) overflows a 64-bit float"));
     }
     let json = serde_json::json!({
         "gap": e.gap,

@@ -3,11 +3,8 @@
 //! Every number a card quotes about the page is a `{placeholder}` filled from the live state; the numbers written
 //! out are facts of the InstructGPT paper or of the built-in data sets.
 
-use super::{Card, LessonState, Panel, Setup};
+use super::{Card, LessonState, Panel, Setup, START};
 use crate::train::Grouping;
-
-/// A pair ranked right but not confidently (the rewards the explorer opens with).
-const START: (f64, f64) = (1.5, -0.5);
 
 fn gap(s: &LessonState) -> f64 {
     s.now.explained().gap

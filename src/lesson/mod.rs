@@ -11,6 +11,10 @@ use crate::train::{Config, Grouping, Metrics, PairState};
 
 pub use cards::CARDS;
 
+/// The rewards (r_better, r_worse) the loss explorer opens with and the first card sets up: a pair ranked right by
+/// a gap of 2, but not confidently.
+pub const START: (f64, f64) = (1.5, -0.5);
+
 /// What the training panel shows, reduced to what the cards read.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TrainingView {

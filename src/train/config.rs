@@ -1,5 +1,6 @@
 //! `Config`: everything that defines a run. The CLI flags, the page's controls and the URL hash are views of it.
 
+use crate::format::plain as shown;
 use crate::loss::{LossKind, LossSpec};
 use crate::model::ModelKind;
 use crate::optim::OptimizerKind;
@@ -102,17 +103,6 @@ impl std::error::Error for ConfigError {}
 
 /// The largest learning rate a run accepts; far beyond what any data set here trains well with.
 pub const MAX_LR: f64 = 1000.0;
-
-/// A value as an error message shows it: plain, or in exponent form when very large or very small (`1e308`, not
-/// 309 digits).
-fn shown(value: f64) -> String {
-    let a = value.abs();
-    if a.is_finite() && (a >= 1e6 || (a > 0.0 && a < 1e-4)) {
-        format!("{value:e}")
-    } else {
-        format!("{value}")
-    }
-}
 
 fn check_range(
     field: &'static str,

@@ -4,25 +4,7 @@ use crate::train::{PairState, Trainer};
 
 /// A number with 3 decimals and the true minus sign.
 pub(crate) fn n3(v: f64) -> String {
-    fixed(v, 3).replace('-', "\u{2212}")
-}
-
-/// `value` with `digits` decimals; values too small for that in scientific notation instead of as 0.
-fn fixed(value: f64, digits: usize) -> String {
-    let smallest = 0.5 * libm::pow(10.0, -(digits as f64));
-    if value != 0.0 && value.abs() < smallest {
-        format!("{value:.3e}")
-    } else {
-        let s = format!("{value:.digits$}");
-        if s.trim_start_matches('-')
-            .chars()
-            .all(|c| c == '0' || c == '.')
-        {
-            s.trim_start_matches('-').to_string()
-        } else {
-            s
-        }
-    }
+    crate::format::fixed(v, 3)
 }
 
 /// A share as a whole percentage.

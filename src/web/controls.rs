@@ -2,7 +2,9 @@
 
 use leptos::prelude::*;
 
-use super::format::{parse_number, reward, snap_reward, REWARD_MAX, REWARD_MIN, REWARD_STEP};
+use crate::format::{
+    input_value, parse_number, reward, snap_reward, REWARD_MAX, REWARD_MIN, REWARD_STEP,
+};
 
 /// A labelled reward in −8..8: type it, step it with the arrow keys, or drag the slider (mouse, touch or keyboard).
 ///
@@ -32,7 +34,7 @@ pub fn RewardInput(
         let v = value.get();
         if let Some(input) = number.get_untracked() {
             if parse_number(&input.value()).map(snap_reward) != Some(v) {
-                input.set_value(&reward(v));
+                input.set_value(&input_value(v));
             }
         }
     });
@@ -50,7 +52,7 @@ pub fn RewardInput(
         }
         invalid.set(false);
         if let Some(input) = number.get_untracked() {
-            input.set_value(&reward(value.get_untracked()));
+            input.set_value(&input_value(value.get_untracked()));
         }
     };
     let on_slide = move |ev: leptos::ev::Event| {
@@ -75,7 +77,7 @@ pub fn RewardInput(
                 max=REWARD_MAX
                 step=REWARD_STEP
                 inputmode="decimal"
-                value=reward(value.get_untracked())
+                value=input_value(value.get_untracked())
                 aria-describedby=hint_id.clone()
                 aria-invalid=move || if invalid.get() { "true" } else { "false" }
                 data-testid=format!("{testid}-input")
@@ -89,7 +91,7 @@ pub fn RewardInput(
                 step=REWARD_STEP
                 aria-label=format!("{name}, {meaning}, slider")
                 aria-valuetext=move || reward(value.get())
-                prop:value=move || reward(value.get())
+                prop:value=move || input_value(value.get())
                 data-testid=format!("{testid}-slider")
                 on:input=on_slide
             />

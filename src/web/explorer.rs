@@ -10,13 +10,13 @@ use super::canvas::{
 };
 use super::controls::RewardInput;
 use super::explorer_tools::explorer_tools;
-use super::format::{fixed, limit_shift, parse_number, reward, snap_reward};
 use super::plots::{draw_step, gap_range, theme, Step};
 use crate::charts::Layer;
+use crate::format::{fixed, limit_shift, parse_number, reward, snap_reward};
 use crate::loss::{explain, Explained};
 
-/// The rewards the explorer opens with: a pair ranked right by a gap of 2.
-pub const START: (f64, f64) = (1.5, -0.5);
+/// The rewards the explorer opens with: the core's [`crate::lesson::START`], shared with the lesson's first card.
+pub use crate::lesson::START;
 
 /// The explorer's two rewards, shared through the context so that the lesson can read and set them.
 #[derive(Clone, Copy)]

@@ -4,14 +4,15 @@ use leptos::html::Canvas;
 use leptos::prelude::*;
 
 use super::chart_tools::{svg_size, ChartTools, Table};
-use super::format::fixed;
 use super::plots::{draw_step, gap_range, theme, Step};
 use crate::charts::Layer;
+use crate::format::fixed;
 use crate::loss::{explain, Explained};
 use crate::web::backend::to_svg;
 
+/// Four decimals, as the explorer's numbers table writes them.
 fn n4(v: f64) -> String {
-    fixed(v, 4).replace('-', "−")
+    fixed(v, 4)
 }
 
 /// What the chart of `step` shows now, in one sentence.

@@ -11,7 +11,6 @@ pub mod download;
 pub mod explorer;
 pub mod explorer_tools;
 pub mod export_panel;
-pub mod format;
 pub mod hash;
 pub mod lesson;
 pub mod plots;

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::format::fixed;
 use super::training::Training;
+use crate::format::fixed;
 use crate::model::{Score, TokenScore};
 
 /// How one token is shown: its class (colour), its number as text, and a sentence for screen readers and hover.

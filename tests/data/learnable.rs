@@ -5,6 +5,8 @@ use reward_playground::data::{builtin, Dataset};
 use reward_playground::loss::sigmoid;
 use std::collections::BTreeMap;
 
+use crate::common::spearman;
+
 fn tokens(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|t| !t.is_empty())
@@ -66,36 +68,6 @@ fn fit(d: &Dataset, pairs: &[usize], steps: usize) -> Fitted {
         }
     }
     Fitted(vocab.into_iter().map(|(t, id)| (t, w[id])).collect())
-}
-
-fn ranks(values: &[f64]) -> Vec<f64> {
-    let mut order: Vec<usize> = (0..values.len()).collect();
-    order.sort_by(|&a, &b| values[a].total_cmp(&values[b]));
-    let mut ranks = vec![0.0; values.len()];
-    let mut i = 0;
-    while i < order.len() {
-        let mut j = i;
-        while j + 1 < order.len() && values[order[j + 1]] == values[order[i]] {
-            j += 1;
-        }
-        for &k in &order[i..=j] {
-            ranks[k] = (i + j) as f64 / 2.0; // ties share their mean rank
-        }
-        i = j + 1;
-    }
-    ranks
-}
-
-fn spearman(a: &[f64], b: &[f64]) -> f64 {
-    let (ra, rb) = (ranks(a), ranks(b));
-    let mean = (ra.len() as f64 - 1.0) / 2.0;
-    let cov: f64 = ra
-        .iter()
-        .zip(&rb)
-        .map(|(x, y)| (x - mean) * (y - mean))
-        .sum();
-    let var = |r: &[f64]| r.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>();
-    cov / libm::sqrt(var(&ra) * var(&rb))
 }
 
 #[test]

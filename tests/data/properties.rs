@@ -61,3 +61,20 @@ proptest! {
         prop_assert_eq!(&again.groups, &d.groups);
     }
 }
+
+/// A case proptest once shrank to (it was kept in a regression file that nothing read): a non-ASCII prompt, two
+/// responses that differ only in case, and a large negative margin survive export then import unchanged.
+#[test]
+fn export_then_import_keeps_a_case_only_difference_and_a_large_negative_margin() {
+    let records = vec![Record::Pair {
+        prompt: "中".to_string(),
+        chosen: "a".to_string(),
+        rejected: "A".to_string(),
+        margin: Some(-414149.90680639667),
+    }];
+    let d = Dataset::from_records("random", "", records).unwrap();
+    let again = Dataset::parse_jsonl("random", d.to_jsonl().as_bytes()).unwrap();
+    assert_eq!(again.records, d.records);
+    assert_eq!(again.pairs, d.pairs);
+    assert_eq!(again.groups, d.groups);
+}

@@ -9,6 +9,7 @@ root="$(cd "$here/../.." && pwd)"
 # shellcheck source=../../scripts/setup.sh
 source "$root/scripts/setup.sh"
 setup_env
+setup_toolchain # the root's rust-toolchain.toml applies here too
 wasm_opt="$root/tests/e2e/node_modules/.bin/wasm-opt"
 [ -x "$wasm_opt" ] || { echo "wasm-opt not found: run 'bash scripts/setup.sh' first" >&2; exit 1; }
 features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types

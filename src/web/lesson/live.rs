@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
+use crate::format::{fixed, reward};
 use crate::lesson::{Panel, Setup, Snapshot, TrainingView, Value};
 use crate::train::Grouping;
 use crate::web::explorer::Explorer;
-use crate::web::format::{fixed, reward};
 use crate::web::training::Training;
 
 impl Training {

@@ -5,6 +5,7 @@ mod live;
 
 use leptos::prelude::*;
 
+use crate::keys::{action_for, Action};
 use crate::lesson::{card_from_link, fill, LessonState, Panel, Piece, Snapshot, Value, CARDS};
 use crate::web::explorer::Explorer;
 use crate::web::hash;
@@ -126,10 +127,11 @@ pub fn LessonPanel() -> impl IntoView {
         {
             return;
         }
-        let by = match (ev.key().as_str(), ev.alt_key()) {
-            ("PageDown", false) | ("ArrowRight", true) => 1,
-            ("PageUp", false) | ("ArrowLeft", true) => -1,
-            _ => return,
+        // PageDown/PageUp, Alt+→/Alt+← (the core's keyboard map).
+        let Some(by) =
+            action_for(&ev.key(), ev.shift_key(), ev.alt_key()).and_then(Action::card_step)
+        else {
+            return;
         };
         // The same rule as the training shortcuts: never while typing or moving a slider.
         if crate::web::training::keys::belongs_to_target(ev.target(), &ev.key()) {

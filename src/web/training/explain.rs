@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use super::Training;
+use crate::format::fixed;
 use crate::train::{Stage, StepExplanation};
-use crate::web::format::fixed;
 
 fn n4(v: f64) -> String {
     fixed(v, 4)

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::Training;
-use crate::web::format::fixed;
+use crate::format::fixed;
 
 /// Shortens a text for the pair list.
 fn clip(text: &str, n: usize) -> String {

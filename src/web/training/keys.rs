@@ -1,57 +1,11 @@
-//! Keyboard shortcuts for the classroom: Space, →, Shift+→, ←, R, N, and ? for the list.
+//! The keyboard shortcuts' listener and their list (`?`); the keys themselves are the core's table
+//! ([`crate::keys`]).
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::Training;
-
-/// What a key does.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Action {
-    /// Space: play or pause.
-    PlayPause,
-    /// →: one step.
-    Step,
-    /// Shift+→: to the end of the epoch.
-    Epoch,
-    /// ←: rewind one step.
-    Back,
-    /// R: a new run from step 0.
-    Reset,
-    /// N: the next slow-motion stage.
-    NextStage,
-    /// ?: show or hide the list of shortcuts.
-    Help,
-    /// P: presentation mode on or off.
-    Present,
-}
-
-/// The shortcuts, as the help list shows them.
-pub const SHORTCUTS: [(&str, &str); 8] = [
-    ("Space", "play / pause"),
-    ("→", "one step"),
-    ("Shift + →", "to the end of the epoch"),
-    ("←", "back one step"),
-    ("R", "reset: a new run from step 0"),
-    ("N", "slow step: the next stage"),
-    ("P", "presentation mode on / off"),
-    ("?", "show or hide this list"),
-];
-
-/// The action of a key (`KeyboardEvent.key`), if it has one.
-pub fn action_for(key: &str, shift: bool) -> Option<Action> {
-    match key {
-        " " => Some(Action::PlayPause),
-        "ArrowRight" if shift => Some(Action::Epoch),
-        "ArrowRight" => Some(Action::Step),
-        "ArrowLeft" => Some(Action::Back),
-        "r" | "R" => Some(Action::Reset),
-        "n" | "N" => Some(Action::NextStage),
-        "p" | "P" => Some(Action::Present),
-        "?" => Some(Action::Help),
-        _ => None,
-    }
-}
+use crate::keys::{action_for, shortcut_list, Action};
 
 /// Whether a key pressed in `target` belongs to the element: typing in a field, choosing in a list, or moving a
 /// slider with the arrows. Shortcuts never fire then.
@@ -90,7 +44,10 @@ pub fn Shortcuts() -> impl IntoView {
             return;
         }
         let key = ev.key();
-        let Some(action) = action_for(&key, ev.shift_key()) else {
+        // The lesson's card keys are the lesson panel's (web::lesson).
+        let Some(action) =
+            action_for(&key, ev.shift_key(), false).filter(|a| a.card_step().is_none())
+        else {
             return;
         };
         if belongs_to_target(ev.target(), &key) {
@@ -114,6 +71,7 @@ pub fn Shortcuts() -> impl IntoView {
                     s.toggle_present();
                 }
             }
+            Action::NextCard | Action::PreviousCard => {}
         }
     });
     on_cleanup(move || handle.remove());
@@ -124,7 +82,7 @@ pub fn Shortcuts() -> impl IntoView {
         <Show when=move || help.get()>
             <div class="panel shortcuts" data-testid="shortcuts" role="region" aria-label="Keyboard shortcuts">
                 <dl>
-                    {SHORTCUTS.iter().map(|(k, v)| view! { <dt><kbd>{*k}</kbd></dt><dd>{*v}</dd> }).collect_view()}
+                    {shortcut_list().into_iter().map(|(k, v)| view! { <dt><kbd>{k}</kbd></dt><dd>{v}</dd> }).collect_view()}
                 </dl>
             </div>
         </Show>

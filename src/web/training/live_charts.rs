@@ -14,7 +14,8 @@ use crate::web::canvas::{
 };
 use crate::web::chart_tools::{svg_size, ChartTools};
 
-/// Charts redrawn per animation frame; the others wait for the next frames (RENDERING.md: about 4 keeps 60 fps).
+/// Charts redrawn per animation frame; the others wait for the next frames (about 4 keeps 60 fps: BENCHMARKS.md,
+/// "The page while training").
 const CHARTS_PER_FRAME: usize = 4;
 
 /// A curve chart's cached static layer, keyed by (dark scheme, presentation mode).

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use super::{now, Training, SPEEDS};
-use crate::web::format::fixed;
+use crate::format::fixed;
 
 /// Longest training slice in one animation frame, in ms: the rest of the frame is left for drawing.
 const SLICE_MS: f64 = 6.0;

@@ -4,11 +4,11 @@ use leptos::prelude::*;
 
 use super::Training;
 use crate::data::{builtin_description, builtin_names};
+use crate::format::{fixed, parse_number};
 use crate::loss::LossKind;
 use crate::model::ModelKind;
 use crate::optim::OptimizerKind;
 use crate::train::{Config, Grouping};
-use crate::web::format::{fixed, parse_number};
 
 /// The learning-rate slider runs over log10(lr) in this range (1e-4 .. 10).
 const LR_LOG_RANGE: (f64, f64) = (-4.0, 1.0);

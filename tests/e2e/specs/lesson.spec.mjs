@@ -13,6 +13,8 @@ test.afterEach(async () => {
 });
 
 const text = async (page, testid) => (await page.getByTestId(testid).textContent()).trim();
+/** A number as the page writes it: negative numbers with a true minus (U+2212). */
+const number = (shownText) => Number(shownText.replace('\u2212', '-'));
 
 /** The card shown: its number and that it is not done yet. */
 async function atCard(page, n, title) {
@@ -32,7 +34,8 @@ async function quotes(page, name, testid) {
   const quoted = await text(page, `lesson-q-${name}`);
   const el = page.getByTestId(testid);
   const tag = await el.evaluate((e) => e.tagName);
-  const shownText = tag === 'INPUT' ? await el.inputValue() : (await el.textContent()).trim();
+  // A number box's value is ASCII (the browser needs it); the page's text, the card's too, writes a true minus.
+  const shownText = tag === 'INPUT' ? (await el.inputValue()).replace('-', '\u2212') : (await el.textContent()).trim();
   expect(quoted, `the card's ${name} is what ${testid} shows`).toBe(shownText);
   return quoted;
 }
@@ -83,7 +86,7 @@ test('a learner walks the whole lesson, and a reload lands on the same card', as
 
   // 2. People only compare: the gap.
   await atCard(page, 2, 'People only compare');
-  expect(Number(await quotes(page, 'gap', 'gap'))).toBeLessThan(0);
+  expect(number(await quotes(page, 'gap', 'gap'))).toBeLessThan(0);
   await typeReward(page, 'r-better', 0.9);
   await expect(page.getByTestId('lesson-status')).toHaveAttribute('data-done', 'false'); // Δ = −0.10
   await typeReward(page, 'r-better', 2);
@@ -110,11 +113,11 @@ test('a learner walks the whole lesson, and a reload lands on the same card', as
 
   // 4. Step 2, the log.
   await atCard(page, 4, 'Step 2: the log');
-  const logBefore = Number(await quotes(page, 'log_sigmoid', 'log-sigmoid'));
+  const logBefore = number(await quotes(page, 'log_sigmoid', 'log-sigmoid'));
   expect(logBefore).toBeLessThan(0);
   await drag(page, 'r-worse-slider', 0.95);
   await expectDone(page);
-  const logAfter = Number(await quotes(page, 'log_sigmoid', 'log-sigmoid'));
+  const logAfter = number(await quotes(page, 'log_sigmoid', 'log-sigmoid'));
   expect(logAfter).toBeLessThan(logBefore - 2);
   // Back and forth by key: PageUp returns to card 3 (set up afresh), PageDown comes back here.
   await page.locator('h1').click();

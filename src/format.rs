@@ -1,0 +1,185 @@
+//! How numbers are written for people and read back: the page's numbers with a true minus sign (U+2212), the
+//! number boxes' ASCII values, typed numbers, the rewards' grid, and the plain form of error messages.
+//!
+//! Pure: no web crate, so every rule here is tested natively.
+
+/// The rewards' range on the page's controls.
+pub const REWARD_MIN: f64 = -8.0;
+/// The rewards' range on the page's controls.
+pub const REWARD_MAX: f64 = 8.0;
+/// The controls' step, as the inputs' `step` attribute: rewards live on a 0.01 grid, so two decimals show them exactly.
+pub const REWARD_STEP: &str = "0.01";
+
+/// The minus sign the page writes before a negative number (U+2212), not the hyphen '-'.
+pub const MINUS: char = '\u{2212}';
+
+/// `value` with `digits` decimals, as the page shows it: a true minus (U+2212) before a negative number, never
+/// "−0.00", and values too small for `digits` in exponent form instead of as 0. The exponent keeps its ASCII sign
+/// ("−1.234e-5"): the minus belongs to the number, the exponent's sign is part of the notation.
+pub fn fixed(value: f64, digits: usize) -> String {
+    let ascii = ascii_fixed(value, digits);
+    match ascii.strip_prefix('-') {
+        Some(magnitude) => format!("{MINUS}{magnitude}"),
+        None => ascii,
+    }
+}
+
+/// A reward as the page shows it in text (two decimals, true minus).
+pub fn reward(value: f64) -> String {
+    fixed(value, 2)
+}
+
+/// A reward as a number box's or slider's `value` (two decimals, ASCII '-').
+///
+/// An `<input type="number">` or `type="range"` only accepts a value the HTML number grammar can parse: the
+/// browser drops "−1.50" (U+2212) and shows an empty box. So inputs get ASCII, while text shows [`reward`].
+pub fn input_value(value: f64) -> String {
+    ascii_fixed(value, 2)
+}
+
+/// `value` with `digits` decimals in ASCII; tiny values in exponent form; "-0.00" written as "0.00".
+fn ascii_fixed(value: f64, digits: usize) -> String {
+    let smallest = 0.5 * libm::pow(10.0, -(digits as f64));
+    if value != 0.0 && value.abs() < smallest {
+        format!("{value:.3e}")
+    } else {
+        let s = format!("{value:.digits$}");
+        // Avoid "-0.00": a number that rounds to zero has no sign.
+        if s.trim_start_matches('-')
+            .chars()
+            .all(|c| c == '0' || c == '.')
+        {
+            s.trim_start_matches('-').to_string()
+        } else {
+            s
+        }
+    }
+}
+
+/// Reads a typed number; accepts a true minus (U+2212) and surrounding spaces. `None` for anything else, including
+/// "inf" and "NaN".
+pub fn parse_number(text: &str) -> Option<f64> {
+    let v: f64 = text.trim().replace(MINUS, "-").parse().ok()?;
+    v.is_finite().then_some(v)
+}
+
+/// `value` clamped to the rewards' range and rounded to the 0.01 grid.
+pub fn snap_reward(value: f64) -> f64 {
+    // n / 100 is the double nearest to the decimal n/100, the same number the browser reads from "n/100".
+    libm::round(value.clamp(REWARD_MIN, REWARD_MAX) * 100.0) / 100.0
+}
+
+/// The part of a shift `c` that keeps both rewards inside the range (the same for both, so Δ is unchanged).
+pub fn limit_shift(better: f64, worse: f64, c: f64) -> f64 {
+    let up = REWARD_MAX - better.max(worse);
+    let down = REWARD_MIN - better.min(worse);
+    // Rewards sit on the 0.01 grid, so up and down do too (up to rounding, removed here).
+    libm::round(c.clamp(down.min(0.0), up.max(0.0)) * 100.0) / 100.0
+}
+
+/// A value as an error message writes it (ASCII, like the CLI's other output): plain, or in exponent form when very
+/// large or very small (`1e308`, not 309 digits).
+pub fn plain(value: f64) -> String {
+    let a = value.abs();
+    if a.is_finite() && (a >= 1e6 || (a > 0.0 && a < 1e-4)) {
+        format!("{value:e}")
+    } else {
+        format!("{value}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn negative_numbers_are_written_with_a_true_minus() {
+        assert_eq!(fixed(-1.5, 2), "\u{2212}1.50");
+        assert_eq!(fixed(-std::f64::consts::LN_2, 4), "−0.6931");
+        assert_eq!(reward(-0.5), "−0.50");
+        assert_eq!(fixed(2.0, 4), "2.0000");
+        assert!(!fixed(-3.0, 3).contains('-'));
+    }
+
+    #[test]
+    fn negative_zero_and_what_rounds_to_zero_have_no_sign() {
+        assert_eq!(fixed(-0.0, 2), "0.00");
+        assert_eq!(fixed(0.0, 4), "0.0000");
+        assert_eq!(fixed(-0.004, 2), "−4.000e-3", "tiny, so exponent form");
+        assert_eq!(input_value(-0.0), "0.00");
+        assert_eq!(fixed(-0.00004, 4), "−4.000e-5");
+    }
+
+    #[test]
+    fn tiny_values_keep_exponent_form_with_the_minus_only_on_the_mantissa() {
+        assert_eq!(fixed(-1.234e-5, 3), "−1.234e-5");
+        assert_eq!(fixed(1.234e-5, 3), "1.234e-5");
+        assert_eq!(fixed(1e-300, 4), "1.000e-300");
+        assert_eq!(fixed(-1e-300, 4), "−1.000e-300");
+        // Just big enough for the decimals: no exponent.
+        assert_eq!(fixed(-0.005, 2), "−0.01");
+    }
+
+    #[test]
+    fn input_values_stay_ascii_for_the_browser() {
+        assert_eq!(input_value(-1.5), "-1.50");
+        assert_eq!(input_value(8.0), "8.00");
+        assert_eq!(input_value(-3.25), "-3.25");
+        assert!(input_value(-7.99).is_ascii());
+        // The same digits as the text, only the sign differs.
+        for v in [-8.0, -2.37, -0.01, 0.0, 0.5, 7.99] {
+            assert_eq!(reward(v).replace(MINUS, "-"), input_value(v));
+        }
+    }
+
+    #[test]
+    fn typed_numbers_accept_a_true_minus_and_spaces_and_nothing_else() {
+        assert_eq!(parse_number("−1.5"), Some(-1.5));
+        assert_eq!(parse_number("-1.5"), Some(-1.5));
+        assert_eq!(parse_number(" 2 "), Some(2.0));
+        assert_eq!(parse_number("\t−0.25\n"), Some(-0.25));
+        assert_eq!(parse_number("abc"), None);
+        assert_eq!(parse_number(""), None);
+        assert_eq!(parse_number("inf"), None);
+        assert_eq!(parse_number("-inf"), None);
+        assert_eq!(parse_number("NaN"), None);
+        assert_eq!(parse_number("1e999"), None, "overflows to infinity");
+    }
+
+    #[test]
+    fn what_the_page_writes_reads_back() {
+        for v in [-7.25, -1.5, -1.234e-5, 0.0, 3.5] {
+            let read = parse_number(&fixed(v, 4)).unwrap();
+            assert!((read - v).abs() <= 0.5e-4 * v.abs().max(1e-4), "{v}");
+        }
+        assert_eq!(parse_number(&reward(-2.37)), Some(-2.37));
+    }
+
+    #[test]
+    fn rewards_snap_to_the_grid_inside_the_range() {
+        assert_eq!(snap_reward(1.234), 1.23);
+        assert_eq!(snap_reward(-1.235), -1.24);
+        assert_eq!(snap_reward(40.0), REWARD_MAX);
+        assert_eq!(snap_reward(-40.0), REWARD_MIN);
+    }
+
+    #[test]
+    fn a_shift_is_limited_so_both_rewards_stay_in_range() {
+        assert_eq!(limit_shift(1.5, -0.5, 2.5), 2.5);
+        assert_eq!(limit_shift(7.0, 0.0, 3.0), 1.0);
+        assert_eq!(limit_shift(0.0, -7.5, -3.0), -0.5);
+        // Already at the edge: no room.
+        assert_eq!(limit_shift(8.0, 0.0, 1.0), 0.0);
+    }
+
+    #[test]
+    fn messages_write_huge_and_tiny_values_in_exponent_form() {
+        assert_eq!(plain(1e308), "1e308");
+        assert_eq!(plain(-1e308), "-1e308");
+        assert_eq!(plain(-1e-300), "-1e-300");
+        assert_eq!(plain(0.5), "0.5");
+        assert_eq!(plain(-3.0), "-3");
+        assert_eq!(plain(0.0), "0");
+        assert_eq!(plain(f64::INFINITY), "inf");
+    }
+}
