@@ -1,6 +1,7 @@
 //! Reward Playground: a tiny RLHF reward model, its loss −log σ(r_better − r_worse), a trainer and its charts.
 //!
-//! The pure core (`loss`, `data`, `model`, `optim`, `train`, `charts`) never touches the web; the page lives in
+//! The pure core (`loss`, `data`, `model`, `optim`, `train`, `charts`, and `settings`, the one table of every
+//! setting's link key, CLI flag, range and default) never touches the web; the page lives in
 //! `web` (wasm32 only) and the command-line tool in `cli` (native only).
 
 pub mod charts;
@@ -12,6 +13,7 @@ pub mod model;
 pub mod optim;
 pub mod order;
 pub mod rng;
+pub mod settings;
 pub mod share;
 pub mod train;
 
