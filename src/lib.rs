@@ -1,7 +1,9 @@
 //! Reward Playground: a tiny RLHF reward model, its loss −log σ(r_better − r_worse), a trainer and its charts.
 //!
-//! The pure core (`loss`, `data`, `model`, `optim`, `train`, `charts`, and the page's `format`, `keys` and `lesson`)
-//! never touches the web; the page lives in `web` (wasm32 only) and the command-line tool in `cli` (native only).
+//! The pure core (`loss`, `data`, `model`, `optim`, `train`, `charts`, `views` (the run charts' registry),
+//! `settings` (the one table of every setting's link key, CLI flag, range and default), and the page's `format`,
+//! `keys` and `lesson`) never touches the web; the page lives in `web` (wasm32 only) and the command-line tool in
+//! `cli` (native only).
 
 pub mod charts;
 pub mod data;
@@ -14,6 +16,7 @@ pub mod model;
 pub mod optim;
 pub mod order;
 pub mod rng;
+pub mod settings;
 pub mod share;
 pub mod train;
 pub mod views;

@@ -4,50 +4,39 @@
 //!
 //! Pure and total: any hash gives a state that passes [`Config::validate`]; every value that could not be used is
 //! replaced by its default and named in a notice. Keys owned by other features (e.g. `lesson`) are left as they are.
+//! Every key, range and default comes from the settings table, [`crate::settings`].
 
-use crate::data::{builtin, builtin_names};
+use crate::data::builtin;
 use crate::hash::HashMap;
 use crate::loss::LossKind;
 use crate::model::ModelKind;
 use crate::optim::OptimizerKind;
+use crate::settings::{self as table, Setting};
 use crate::train::{Config, Grouping};
 
-/// Speeds the page offers, in updates per second; ∞ (written `max`) means as fast as the machine allows.
-pub const SPEEDS: [f64; 10] = [
-    1.0,
-    2.0,
-    5.0,
-    10.0,
-    20.0,
-    50.0,
-    100.0,
-    300.0,
-    1000.0,
-    f64::INFINITY,
-];
-/// The speed a run starts at.
-pub const DEFAULT_SPEED: f64 = 10.0;
-/// The largest learning rate a link may carry (the page's slider ends there too).
-pub const MAX_LINK_LR: f64 = 10.0;
-/// The largest batch size a link may carry (the page's field ends there too).
-pub const MAX_BATCH: usize = 10_000;
-/// The largest seed a link may carry: 2^53, the last integer a browser's number field holds exactly.
-pub const MAX_SEED: u64 = 1 << 53;
+pub use crate::settings::{DEFAULT_SPEED, HIDEABLE, MAX_BATCH, MAX_LINK_LR, MAX_SEED, SPEEDS};
 
-/// Parts of the page a teacher's link can hide, with how the "Hide controls" dialog names them.
-pub const HIDEABLE: [(&str, &str); 6] = [
-    ("explorer", "The loss explorer (drag two rewards)"),
-    ("settings", "Training settings"),
-    ("inspector", "Pair inspector"),
-    ("slowstep", "Slow step"),
-    ("charts", "Live charts"),
-    ("score", "Score your own response"),
-];
-
-/// Every key this module reads and writes (other keys in the hash belong to other features).
+/// Every key this module reads and writes, in the order a new link writes them (other keys in the hash belong to
+/// other features). Each is a key of [`crate::settings`].
 pub const KEYS: [&str; 18] = [
-    "data", "model", "opt", "lr", "mom", "batch", "loss", "eps", "c", "group", "noise", "test",
-    "seed", "wd", "speed", "pair", "present", "hide",
+    table::DATASET.key,
+    table::MODEL.key,
+    table::OPTIMIZER.key,
+    table::LR.key,
+    table::MOMENTUM.key,
+    table::BATCH_SIZE.key,
+    table::LOSS.key,
+    table::LABEL_SMOOTHING.key,
+    table::CENTER_COEF.key,
+    table::GROUPING.key,
+    table::LABEL_NOISE.key,
+    table::TEST_FRACTION.key,
+    table::SEED.key,
+    table::WEIGHT_DECAY.key,
+    table::SPEED.key,
+    table::PAIR.key,
+    table::PRESENTATION.key,
+    table::HIDDEN.key,
 ];
 
 /// Everything a link carries.
@@ -121,21 +110,37 @@ impl Reader<'_> {
         }
     }
 
-    /// A finite number in `lo..hi` (each end closed or open as given).
-    fn number(&mut self, key: &str, default: f64, lo: (f64, bool), hi: (f64, bool)) -> f64 {
-        let allowed = format!(
-            "a number in {}{}, {}{}",
-            if lo.1 { "[" } else { "(" },
-            lo.0,
-            hi.0,
-            if hi.1 { "]" } else { ")" }
-        );
-        self.read(key, default, &allowed, |s| {
-            let v: f64 = s.parse().ok()?;
-            let above = if lo.1 { v >= lo.0 } else { v > lo.0 };
-            let below = if hi.1 { v <= hi.0 } else { v < hi.0 };
-            (v.is_finite() && above && below).then_some(v)
-        })
+    /// `setting`'s number, in its page range.
+    fn number(&mut self, setting: &Setting) -> f64 {
+        let range = setting.page;
+        self.read(
+            setting.key,
+            setting.default.number(),
+            &range.allowed(),
+            |s| s.parse().ok().filter(|&v| range.contains(v)),
+        )
+    }
+
+    /// `setting`'s whole number, in its page range.
+    fn whole_number(&mut self, setting: &Setting) -> u64 {
+        let range = setting.page;
+        self.read(
+            setting.key,
+            setting.default.whole(),
+            &range.allowed(),
+            |s| whole(s).filter(|&v| range.contains_whole(v)),
+        )
+    }
+
+    /// `setting`'s name, one of its page range's choices.
+    fn choice(&mut self, setting: &Setting) -> &'static str {
+        let choices = setting.page.choices();
+        self.read(
+            setting.key,
+            setting.default.name(),
+            &setting.page.allowed(),
+            |s| choices.iter().copied().find(|c| *c == s),
+        )
     }
 }
 
@@ -159,79 +164,47 @@ impl SharedState {
     /// Reads a state from `map`: absent keys take their defaults, refused values take their defaults and are
     /// listed in the returned notices. The state's config always passes [`Config::validate`].
     pub fn from_hash(map: &HashMap) -> (SharedState, Vec<String>) {
-        let d = SharedState::default();
-        let dc = &d.config;
+        let dc = Config::default();
         let mut r = Reader {
             map,
             notices: Vec::new(),
         };
-        let names = builtin_names().join(", ");
-        let dataset = r.read(
-            "data",
-            dc.dataset.clone(),
-            &format!("one of {names}"),
-            |s| builtin_names().contains(&s).then(|| s.to_string()),
-        );
-        let model = r.read("model", dc.model.name(), "linear or mlp", |s| {
-            ModelKind::from_name(s).map(ModelKind::name)
-        });
-        let opt = r.read("opt", dc.optimizer.name(), "sgd or adam", |s| {
-            OptimizerKind::from_name(s).map(OptimizerKind::name)
-        });
-        let loss = r.read("loss", dc.loss.kind.name(), "bt, margin or smooth", |s| {
-            LossKind::from_name(s).map(LossKind::name)
-        });
-        let group = r.read("group", dc.grouping.name(), "prompts or pairs", |s| {
-            Grouping::from_name(s).map(Grouping::name)
-        });
+        let dataset = r.choice(&table::DATASET).to_string();
+        let model = r.choice(&table::MODEL);
+        let opt = r.choice(&table::OPTIMIZER);
+        let loss = r.choice(&table::LOSS);
+        let group = r.choice(&table::GROUPING);
         let mut config = Config {
             dataset,
             model: ModelKind::from_name(model).unwrap_or(dc.model),
             optimizer: OptimizerKind::from_name(opt).unwrap_or(dc.optimizer),
-            lr: r.number("lr", dc.lr, (0.0, false), (MAX_LINK_LR, true)),
-            momentum: r.number("mom", dc.momentum, (0.0, true), (1.0, false)),
-            batch_size: r.read(
-                "batch",
-                dc.batch_size,
-                &format!("a whole number from 0 to {MAX_BATCH}"),
-                |s| {
-                    whole(s)
-                        .filter(|&v| v <= MAX_BATCH as u64)
-                        .map(|v| v as usize)
-                },
-            ),
-            weight_decay: r.number("wd", dc.weight_decay, (0.0, true), (1.0, false)),
-            seed: r.read(
-                "seed",
-                dc.seed,
-                &format!("a whole number from 0 to {MAX_SEED}"),
-                |s| whole(s).filter(|&v| v <= MAX_SEED),
-            ),
-            test_fraction: r.number("test", dc.test_fraction, (0.0, true), (0.9, true)),
+            lr: r.number(&table::LR),
+            momentum: r.number(&table::MOMENTUM),
+            batch_size: r.whole_number(&table::BATCH_SIZE) as usize,
+            weight_decay: r.number(&table::WEIGHT_DECAY),
+            seed: r.whole_number(&table::SEED),
+            test_fraction: r.number(&table::TEST_FRACTION),
             loss: dc.loss,
             grouping: Grouping::from_name(group).unwrap_or(dc.grouping),
-            label_noise: r.number("noise", dc.label_noise, (0.0, true), (0.5, true)),
+            label_noise: r.number(&table::LABEL_NOISE),
         };
         config.loss.kind = LossKind::from_name(loss).unwrap_or(dc.loss.kind);
-        config.loss.center_coef = r.number("c", dc.loss.center_coef, (0.0, true), (10.0, true));
-        let eps_lo = (0.0, config.loss.kind != LossKind::Smooth);
-        config.loss.label_smoothing =
-            r.number("eps", dc.loss.label_smoothing, eps_lo, (0.5, false));
+        config.loss.center_coef = r.number(&table::CENTER_COEF);
+        let eps = match config.loss.kind {
+            LossKind::Smooth => table::SMOOTH_LABEL_SMOOTHING,
+            _ => table::LABEL_SMOOTHING,
+        };
+        config.loss.label_smoothing = r.number(&eps);
 
-        let speed = r.read(
-            "speed",
-            speed_name(d.speed),
-            "one of 1, 2, 5, 10, 20, 50, 100, 300, 1000, max",
-            |s| SPEEDS.iter().map(|&v| speed_name(v)).find(|n| n == s),
-        );
+        let speed = r.choice(&table::SPEED);
         let speed = SPEEDS
             .into_iter()
             .find(|&v| speed_name(v) == speed)
             .unwrap_or(DEFAULT_SPEED);
         let pairs = builtin(&config.dataset).map_or(0, |ds| ds.pairs.len());
         let pair = r.read(
-            "pair",
-            String::from("none"),
+            table::PAIR.key,
+            table::PAIR.default.to_string(),
             &format!("a pair number from 0 to {}", pairs.saturating_sub(1)),
             |s| {
                 whole(s)
@@ -240,12 +213,8 @@ impl SharedState {
             },
         );
         let pair = pair.parse::<usize>().ok();
-        let present = r.read("present", "0", "0 or 1", |s| match s {
-            "0" => Some("0"),
-            "1" => Some("1"),
-            _ => None,
-        }) == "1";
-        let hidden = match map.get("hide") {
+        let present = r.choice(&table::PRESENTATION) == "1";
+        let hidden = match map.get(table::HIDDEN.key) {
             None => Vec::new(),
             Some(raw) => {
                 let asked: Vec<&str> = raw
@@ -259,11 +228,11 @@ impl SharedState {
                     .filter(|a| !HIDEABLE.iter().any(|(n, _)| n == a))
                     .collect();
                 if !unknown.is_empty() {
-                    let known: Vec<&str> = HIDEABLE.iter().map(|(n, _)| *n).collect();
                     r.notices.push(format!(
-                        "hide: {} is not one of {}; ignored",
+                        "{}: {} is not {}; ignored",
+                        table::HIDDEN.key,
                         quote(&unknown.join(",")),
-                        known.join(", ")
+                        table::HIDDEN.page.allowed()
                     ));
                 }
                 HIDEABLE
@@ -302,38 +271,38 @@ impl SharedState {
     pub fn write_to(&self, map: &mut HashMap) {
         let c = &self.config;
         let values = [
-            ("data", c.dataset.clone()),
-            ("model", c.model.name().to_string()),
-            ("opt", c.optimizer.name().to_string()),
-            ("lr", c.lr.to_string()),
-            ("mom", c.momentum.to_string()),
-            ("batch", c.batch_size.to_string()),
-            ("loss", c.loss.kind.name().to_string()),
-            ("eps", c.loss.label_smoothing.to_string()),
-            ("c", c.loss.center_coef.to_string()),
-            ("group", c.grouping.name().to_string()),
-            ("noise", c.label_noise.to_string()),
-            ("test", c.test_fraction.to_string()),
-            ("seed", c.seed.to_string()),
-            ("wd", c.weight_decay.to_string()),
-            ("speed", speed_name(self.speed)),
+            (table::DATASET, c.dataset.clone()),
+            (table::MODEL, c.model.name().to_string()),
+            (table::OPTIMIZER, c.optimizer.name().to_string()),
+            (table::LR, c.lr.to_string()),
+            (table::MOMENTUM, c.momentum.to_string()),
+            (table::BATCH_SIZE, c.batch_size.to_string()),
+            (table::LOSS, c.loss.kind.name().to_string()),
+            (table::LABEL_SMOOTHING, c.loss.label_smoothing.to_string()),
+            (table::CENTER_COEF, c.loss.center_coef.to_string()),
+            (table::GROUPING, c.grouping.name().to_string()),
+            (table::LABEL_NOISE, c.label_noise.to_string()),
+            (table::TEST_FRACTION, c.test_fraction.to_string()),
+            (table::SEED, c.seed.to_string()),
+            (table::WEIGHT_DECAY, c.weight_decay.to_string()),
+            (table::SPEED, speed_name(self.speed)),
         ];
-        for (k, v) in values {
-            map.set(k, &v);
+        for (setting, v) in values {
+            map.set(setting.key, &v);
         }
         match self.pair {
-            Some(p) => map.set("pair", &p.to_string()),
-            None => map.remove("pair"),
+            Some(p) => map.set(table::PAIR.key, &p.to_string()),
+            None => map.remove(table::PAIR.key),
         }
         if self.present {
-            map.set("present", "1");
+            map.set(table::PRESENTATION.key, "1");
         } else {
-            map.remove("present");
+            map.remove(table::PRESENTATION.key);
         }
         if self.hidden.is_empty() {
-            map.remove("hide");
+            map.remove(table::HIDDEN.key);
         } else {
-            map.set("hide", &self.hidden.join(","));
+            map.set(table::HIDDEN.key, &self.hidden.join(","));
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Tests of the shared-link state: hostile hashes fall back with a notice, valid states round-trip exactly.
 
 use super::*;
+use crate::data::builtin_names;
 use proptest::prelude::*;
 
 fn read(hash: &str) -> (SharedState, Vec<String>) {

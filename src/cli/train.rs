@@ -4,6 +4,7 @@ use crate::data::Dataset;
 use crate::loss::{LossKind, LossSpec};
 use crate::model::ModelKind;
 use crate::optim::OptimizerKind;
+use crate::settings;
 use crate::train::{history_csv, Config, Grouping, Trainer};
 use clap::{Args, ValueEnum};
 use serde::Serialize;
@@ -35,7 +36,7 @@ enum GroupingArg {
     Pairs,
 }
 
-/// Flags of `train`; each is one field of the run's `Config`.
+/// Flags of `train`; each is one field of the run's `Config`, with its flag and default from [`crate::settings`].
 #[derive(Args, Debug)]
 pub struct TrainArgs {
     /// A built-in data set (see `reward-playground datasets`).
@@ -45,19 +46,19 @@ pub struct TrainArgs {
     #[arg(long, value_name = "FILE.jsonl")]
     data: Option<PathBuf>,
     /// The reward model.
-    #[arg(long, value_enum, default_value = "linear")]
+    #[arg(long, value_enum, default_value = settings::MODEL.default.name())]
     model: ModelArg,
     /// The optimizer.
-    #[arg(long, value_enum, default_value = "sgd")]
+    #[arg(long, value_enum, default_value = settings::OPTIMIZER.default.name())]
     optimizer: OptimizerArg,
     /// Learning rate.
-    #[arg(long, default_value_t = Config::default().lr)]
+    #[arg(long, default_value_t = settings::LR.default.number())]
     lr: f64,
     /// SGD momentum (0 = plain SGD).
-    #[arg(long, default_value_t = 0.0)]
+    #[arg(long, default_value_t = settings::MOMENTUM.default.number())]
     momentum: f64,
     /// Batch elements per step; 0 = the whole training set.
-    #[arg(long, default_value_t = Config::default().batch_size)]
+    #[arg(long, default_value_t = settings::BATCH_SIZE.default.whole() as usize)]
     batch_size: usize,
     /// Passes over the training set.
     #[arg(long, default_value_t = 20)]
@@ -66,28 +67,28 @@ pub struct TrainArgs {
     #[arg(long)]
     steps: Option<u64>,
     /// Decoupled weight decay.
-    #[arg(long, default_value_t = 0.0)]
+    #[arg(long, default_value_t = settings::WEIGHT_DECAY.default.number())]
     weight_decay: f64,
     /// Seed of the split, the initial weights, the batch order and the label noise.
-    #[arg(long, default_value_t = Config::default().seed)]
+    #[arg(long, default_value_t = settings::SEED.default.whole())]
     seed: u64,
     /// Share of prompts held out for testing.
-    #[arg(long, default_value_t = Config::default().test_fraction)]
+    #[arg(long, default_value_t = settings::TEST_FRACTION.default.number())]
     test_fraction: f64,
     /// The pair loss: bt = −log σ(Δ), margin = −log σ(Δ − m), smooth = label smoothing.
-    #[arg(long, value_enum, default_value = "bt")]
+    #[arg(long, value_enum, default_value = settings::LOSS.default.name())]
     loss: LossArg,
     /// ε of the smooth loss.
-    #[arg(long, default_value_t = LossSpec::default().label_smoothing)]
+    #[arg(long, default_value_t = settings::LABEL_SMOOTHING.default.number())]
     label_smoothing: f64,
     /// c of TRL's centering term c·(r_chosen + r_rejected)² (0 = off).
-    #[arg(long, default_value_t = 0.0)]
+    #[arg(long, default_value_t = settings::CENTER_COEF.default.number())]
     center_coef: f64,
     /// prompts = one prompt is one batch element (InstructGPT); pairs = shuffled independent pairs.
-    #[arg(long, value_enum, default_value = "prompts")]
+    #[arg(long, value_enum, default_value = settings::GROUPING.default.name())]
     grouping: GroupingArg,
     /// Share of preferences flipped on purpose (seeded).
-    #[arg(long, default_value_t = 0.0)]
+    #[arg(long, default_value_t = settings::LABEL_NOISE.default.number())]
     label_noise: f64,
     /// Folder for the output files (created if missing).
     #[arg(long, value_name = "DIR", default_value = "out")]
@@ -151,7 +152,9 @@ pub fn run(args: TrainArgs) -> Result<(), String> {
     let (label, data) = match (&args.data, &args.dataset) {
         (Some(path), _) => (path.display().to_string(), load_data(path)?),
         (None, name) => {
-            let name = name.clone().unwrap_or_else(|| Config::default().dataset);
+            let name = name
+                .clone()
+                .unwrap_or_else(|| settings::DATASET.default.name().to_string());
             let data = crate::data::builtin(&name).ok_or_else(|| {
                 format!(
                     "unknown data set {name:?}; the built-in ones are {}",

@@ -4,6 +4,7 @@ use crate::format::plain as shown;
 use crate::loss::{LossKind, LossSpec};
 use crate::model::ModelKind;
 use crate::optim::OptimizerKind;
+use crate::settings::{self, Setting};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -101,61 +102,60 @@ impl fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
-/// The largest learning rate a run accepts; far beyond what any data set here trains well with.
-pub const MAX_LR: f64 = 1000.0;
+/// The largest learning rate a run accepts (the settings table's upper end of `lr`).
+pub use crate::settings::MAX_LR;
 
-fn check_range(
-    field: &'static str,
-    value: f64,
-    lo: f64,
-    hi: f64,
-    hi_open: bool,
-) -> Result<(), ConfigError> {
-    let ok = value.is_finite() && value >= lo && if hi_open { value < hi } else { value <= hi };
-    if ok {
+/// `value` against the range a run accepts for `setting` (see [`crate::settings`]).
+fn check_range(setting: &Setting, value: f64) -> Result<(), ConfigError> {
+    if setting.range.contains(value) {
         Ok(())
     } else {
-        let close = if hi_open { ")" } else { "]" };
         Err(ConfigError {
-            field,
+            field: setting.name,
             message: format!(
-                "{} is out of range; use a number in [{lo}, {hi}{close}",
-                shown(value)
+                "{} is out of range; use a number in {}",
+                shown(value),
+                setting.range
             ),
         })
     }
 }
 
 impl Config {
-    /// The settings that differ between `self` and `other`, by their CLI names.
+    /// The settings that differ between `self` and `other`, by their names in [`settings::RUN`], in its order.
     pub fn changed_fields(&self, other: &Config) -> Vec<&'static str> {
-        let mut out = Vec::new();
-        let mut check = |name, differs: bool| {
-            if differs {
-                out.push(name)
-            }
-        };
-        check("dataset", self.dataset != other.dataset);
-        check("model", self.model != other.model);
-        check("optimizer", self.optimizer != other.optimizer);
-        check("lr", self.lr != other.lr);
-        check("momentum", self.momentum != other.momentum);
-        check("batch-size", self.batch_size != other.batch_size);
-        check("weight-decay", self.weight_decay != other.weight_decay);
-        check("seed", self.seed != other.seed);
-        check("test-fraction", self.test_fraction != other.test_fraction);
-        check("loss", self.loss.kind != other.loss.kind);
-        check(
-            "label-smoothing",
-            self.loss.label_smoothing != other.loss.label_smoothing,
-        );
-        check(
-            "center-coef",
-            self.loss.center_coef != other.loss.center_coef,
-        );
-        check("grouping", self.grouping != other.grouping);
-        check("label-noise", self.label_noise != other.label_noise);
-        out
+        let (a, b) = (self, other);
+        let differs = [
+            (settings::DATASET, a.dataset != b.dataset),
+            (settings::MODEL, a.model != b.model),
+            (settings::OPTIMIZER, a.optimizer != b.optimizer),
+            (settings::LR, a.lr != b.lr),
+            (settings::MOMENTUM, a.momentum != b.momentum),
+            (settings::BATCH_SIZE, a.batch_size != b.batch_size),
+            (settings::WEIGHT_DECAY, a.weight_decay != b.weight_decay),
+            (settings::SEED, a.seed != b.seed),
+            (settings::TEST_FRACTION, a.test_fraction != b.test_fraction),
+            (settings::LOSS, a.loss.kind != b.loss.kind),
+            (
+                settings::LABEL_SMOOTHING,
+                a.loss.label_smoothing != b.loss.label_smoothing,
+            ),
+            (
+                settings::CENTER_COEF,
+                a.loss.center_coef != b.loss.center_coef,
+            ),
+            (settings::GROUPING, a.grouping != b.grouping),
+            (settings::LABEL_NOISE, a.label_noise != b.label_noise),
+        ];
+        debug_assert!(differs
+            .iter()
+            .map(|(s, _)| s.name)
+            .eq(settings::RUN.iter().map(|s| s.name)));
+        differs
+            .iter()
+            .filter(|(_, d)| *d)
+            .map(|(s, _)| s.name)
+            .collect()
     }
 
     /// Whether going from `self` to `other` needs a new run: every setting but the learning rate defines the
@@ -164,26 +164,24 @@ impl Config {
         self.changed_fields(other).iter().any(|f| *f != "lr")
     }
 
-    /// Checks every field; the first field out of range is named with its value.
+    /// Checks every field against the range [`crate::settings`] gives it; the first field out of range is named
+    /// with its value.
     pub fn validate(&self) -> Result<(), ConfigError> {
-        if !(self.lr.is_finite() && self.lr > 0.0 && self.lr <= MAX_LR) {
+        check_range(&settings::LR, self.lr)?;
+        check_range(&settings::MOMENTUM, self.momentum)?;
+        check_range(&settings::WEIGHT_DECAY, self.weight_decay)?;
+        check_range(&settings::TEST_FRACTION, self.test_fraction)?;
+        check_range(&settings::LABEL_NOISE, self.label_noise)?;
+        check_range(&settings::LABEL_SMOOTHING, self.loss.label_smoothing)?;
+        check_range(&settings::CENTER_COEF, self.loss.center_coef)?;
+        // The batch size and the seed take any value of their types: their ranges are the whole types.
+        if self.loss.kind == LossKind::Smooth
+            && !settings::SMOOTH_LABEL_SMOOTHING
+                .range
+                .contains(self.loss.label_smoothing)
+        {
             return Err(ConfigError {
-                field: "lr",
-                message: format!(
-                    "{} is out of range; use a number in (0, {MAX_LR}]",
-                    shown(self.lr)
-                ),
-            });
-        }
-        check_range("momentum", self.momentum, 0.0, 1.0, true)?;
-        check_range("weight-decay", self.weight_decay, 0.0, 1.0, true)?;
-        check_range("test-fraction", self.test_fraction, 0.0, 0.9, false)?;
-        check_range("label-noise", self.label_noise, 0.0, 0.5, false)?;
-        check_range("label-smoothing", self.loss.label_smoothing, 0.0, 0.5, true)?;
-        check_range("center-coef", self.loss.center_coef, 0.0, 10.0, false)?;
-        if self.loss.kind == LossKind::Smooth && self.loss.label_smoothing <= 0.0 {
-            return Err(ConfigError {
-                field: "label-smoothing",
+                field: settings::LABEL_SMOOTHING.name,
                 message: "the smooth loss needs ε > 0 (e.g. 0.1)".to_string(),
             });
         }

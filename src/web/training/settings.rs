@@ -8,19 +8,17 @@ use crate::format::{fixed, parse_number};
 use crate::loss::LossKind;
 use crate::model::ModelKind;
 use crate::optim::OptimizerKind;
+use crate::settings::{self as table, Setting};
 use crate::train::{Config, Grouping};
 
-/// The learning-rate slider runs over log10(lr) in this range (1e-4 .. 10).
-const LR_LOG_RANGE: (f64, f64) = (-4.0, 1.0);
-
-/// The slider position for a learning rate.
+/// The slider position for a learning rate: the slider runs over log10(lr) (1e-4 .. 10, from the settings table).
 fn lr_to_slider(lr: f64) -> f64 {
-    libm::log10(lr).clamp(LR_LOG_RANGE.0, LR_LOG_RANGE.1)
+    table::LR.clamp_to_control(libm::log10(lr))
 }
 
 /// The learning rate at a slider position, rounded to 2 significant digits so it reads cleanly.
 fn slider_to_lr(x: f64) -> f64 {
-    let lr = libm::pow(10.0, x.clamp(LR_LOG_RANGE.0, LR_LOG_RANGE.1));
+    let lr = libm::pow(10.0, table::LR.clamp_to_control(x));
     let digits = libm::pow(10.0, libm::floor(libm::log10(lr)) - 1.0);
     libm::round(lr / digits) * digits
 }
@@ -37,6 +35,21 @@ fn short(v: f64) -> String {
     } else {
         s
     }
+}
+
+/// A control's `min` attribute, from the settings table.
+fn attr_min(s: &Setting) -> String {
+    s.control_min().to_string()
+}
+
+/// A control's `max` attribute, from the settings table.
+fn attr_max(s: &Setting) -> String {
+    s.control_max().to_string()
+}
+
+/// A control's `step` attribute, from the settings table.
+fn attr_step(s: &Setting) -> String {
+    s.step_by().to_string()
 }
 
 /// The settings form.
@@ -100,7 +113,8 @@ pub fn Settings() -> impl IntoView {
             </label>
             <label class="row">
                 <span>"Learning rate"</span>
-                <input type="range" data-testid="set-lr" min=LR_LOG_RANGE.0 max=LR_LOG_RANGE.1 step="0.05"
+                <input type="range" data-testid="set-lr" min=attr_min(&table::LR) max=attr_max(&table::LR)
+                    step=attr_step(&table::LR)
                     prop:value=move || lr_to_slider(c().lr).to_string()
                     aria-valuetext=move || short(c().lr)
                     on:change=on_number(|c, x| c.lr = slider_to_lr(x))/>
@@ -108,9 +122,10 @@ pub fn Settings() -> impl IntoView {
             </label>
             <label class="row">
                 <span>"Batch size"</span>
-                <input type="number" data-testid="set-batch-size" min="0" max="10000" step="1" inputmode="numeric"
+                <input type="number" data-testid="set-batch-size" min=attr_min(&table::BATCH_SIZE)
+                    max=attr_max(&table::BATCH_SIZE) step=attr_step(&table::BATCH_SIZE) inputmode="numeric"
                     prop:value=move || c().batch_size.to_string()
-                    on:change=on_number(|c, v| c.batch_size = v.clamp(0.0, 1e4) as usize)/>
+                    on:change=on_number(|c, v| c.batch_size = table::BATCH_SIZE.clamp_to_control(v) as usize)/>
             </label>
             <label class="row">
                 <span>"Batch elements"</span>
@@ -134,20 +149,23 @@ pub fn Settings() -> impl IntoView {
             <Show when=move || loss_is(LossKind::Smooth)>
                 <label class="row">
                     <span>"ε"</span>
-                    <input type="number" data-testid="set-label-smoothing" min="0.01" max="0.49" step="0.01"
+                    <input type="number" data-testid="set-label-smoothing" min=attr_min(&table::SMOOTH_LABEL_SMOOTHING)
+                        max=attr_max(&table::SMOOTH_LABEL_SMOOTHING) step=attr_step(&table::SMOOTH_LABEL_SMOOTHING)
                         prop:value=move || short(c().loss.label_smoothing)
                         on:change=on_number(|c, v| c.loss.label_smoothing = v)/>
                 </label>
             </Show>
             <label class="row">
                 <span>"Centering c"</span>
-                <input type="number" data-testid="set-center-coef" min="0" max="10" step="0.01"
+                <input type="number" data-testid="set-center-coef" min=attr_min(&table::CENTER_COEF)
+                    max=attr_max(&table::CENTER_COEF) step=attr_step(&table::CENTER_COEF)
                     prop:value=move || short(c().loss.center_coef)
                     on:change=on_number(|c, v| c.loss.center_coef = v)/>
             </label>
             <label class="row">
                 <span>"Label noise"</span>
-                <input type="range" data-testid="set-label-noise" min="0" max="0.5" step="0.01"
+                <input type="range" data-testid="set-label-noise" min=attr_min(&table::LABEL_NOISE)
+                    max=attr_max(&table::LABEL_NOISE) step=attr_step(&table::LABEL_NOISE)
                     prop:value=move || c().label_noise.to_string()
                     aria-valuetext=move || format!("{:.0} % of preferences flipped", 100.0 * c().label_noise)
                     on:change=on_number(|c, v| c.label_noise = v)/>
@@ -155,7 +173,8 @@ pub fn Settings() -> impl IntoView {
             </label>
             <label class="row">
                 <span>"Test prompts"</span>
-                <input type="range" data-testid="set-test-fraction" min="0" max="0.9" step="0.05"
+                <input type="range" data-testid="set-test-fraction" min=attr_min(&table::TEST_FRACTION)
+                    max=attr_max(&table::TEST_FRACTION) step=attr_step(&table::TEST_FRACTION)
                     prop:value=move || c().test_fraction.to_string()
                     aria-valuetext=move || format!("{:.0} % of prompts held out", 100.0 * c().test_fraction)
                     on:change=on_number(|c, v| c.test_fraction = v)/>
@@ -163,9 +182,10 @@ pub fn Settings() -> impl IntoView {
             </label>
             <label class="row">
                 <span>"Seed"</span>
-                <input type="number" data-testid="set-seed" min="0" step="1" inputmode="numeric"
+                <input type="number" data-testid="set-seed" min=attr_min(&table::SEED) max=attr_max(&table::SEED)
+                    step=attr_step(&table::SEED) inputmode="numeric"
                     prop:value=move || c().seed.to_string()
-                    on:change=on_number(|c, v| c.seed = v.clamp(0.0, 9.0e15) as u64)/>
+                    on:change=on_number(|c, v| c.seed = table::SEED.clamp_to_control(v) as u64)/>
             </label>
         </form>
     }
