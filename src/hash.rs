@@ -5,7 +5,7 @@
 
 /// The pairs of a hash, in order; a key appears at most once (the last one wins on parse).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct HashMap {
+pub struct HashPairs {
     pairs: Vec<(String, String)>,
 }
 
@@ -54,16 +54,16 @@ pub fn encode(text: &str) -> String {
     out
 }
 
-impl HashMap {
+impl HashPairs {
     /// Parses a hash, with or without its leading `#`. Empty pieces are skipped; a piece without `=` has an empty
     /// value.
-    pub fn parse(hash: &str) -> HashMap {
+    pub fn parse(hash: &str) -> HashPairs {
         let mut end = hash.len().min(MAX_HASH_BYTES);
         while !hash.is_char_boundary(end) {
             end -= 1;
         }
         let hash = hash[..end].strip_prefix('#').unwrap_or(&hash[..end]);
-        let mut map = HashMap::default();
+        let mut map = HashPairs::default();
         for piece in hash.split('&').filter(|p| !p.is_empty()) {
             let (k, v) = piece.split_once('=').unwrap_or((piece, ""));
             map.set(&decode(k), &decode(v));
@@ -117,11 +117,11 @@ mod tests {
 
     #[test]
     fn a_hash_round_trips_through_its_pairs() {
-        let mut m = HashMap::default();
+        let mut m = HashPairs::default();
         m.set("dataset", "hidden-quality");
         m.set("note", "a b&c=d%é<script>");
         m.set("lr", "0.5");
-        let back = HashMap::parse(&m.to_hash());
+        let back = HashPairs::parse(&m.to_hash());
         assert_eq!(back, m);
         assert_eq!(back.get("note"), Some("a b&c=d%é<script>"));
     }
@@ -139,12 +139,12 @@ mod tests {
             "#\u{1F600}=%F0%9F",
             "#%ff%fe=x",
         ] {
-            let m = HashMap::parse(text);
+            let m = HashPairs::parse(text);
             let _ = m.to_hash();
         }
-        assert_eq!(HashMap::parse("#a=1&a=2").get("a"), Some("2"));
-        assert_eq!(HashMap::parse("#flag").get("flag"), Some(""));
+        assert_eq!(HashPairs::parse("#a=1&a=2").get("a"), Some("2"));
+        assert_eq!(HashPairs::parse("#flag").get("flag"), Some(""));
         let long = format!("#k={}", "é".repeat(5000));
-        assert!(HashMap::parse(&long).get("k").unwrap().len() < MAX_HASH_BYTES);
+        assert!(HashPairs::parse(&long).get("k").unwrap().len() < MAX_HASH_BYTES);
     }
 }

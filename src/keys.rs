@@ -17,7 +17,7 @@ pub enum Action {
     Back,
     /// R: a new run from step 0.
     Reset,
-    /// N: the next slow-motion stage.
+    /// N: the slow step's next stage.
     NextStage,
     /// P: presentation mode on or off.
     Present,

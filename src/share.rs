@@ -7,7 +7,7 @@
 //! Every key, range and default comes from the settings table, [`crate::settings`].
 
 use crate::data::builtin;
-use crate::hash::HashMap;
+use crate::hash::HashPairs;
 use crate::loss::LossKind;
 use crate::model::ModelKind;
 use crate::optim::OptimizerKind;
@@ -81,7 +81,7 @@ fn quote(value: &str) -> String {
 
 /// Reads the hash's values one by one, keeping a notice for each that is refused.
 struct Reader<'a> {
-    map: &'a HashMap,
+    map: &'a HashPairs,
     notices: Vec<String>,
 }
 
@@ -163,7 +163,7 @@ fn speed_name(speed: f64) -> String {
 impl SharedState {
     /// Reads a state from `map`: absent keys take their defaults, refused values take their defaults and are
     /// listed in the returned notices. The state's config always passes [`Config::validate`].
-    pub fn from_hash(map: &HashMap) -> (SharedState, Vec<String>) {
+    pub fn from_hash(map: &HashPairs) -> (SharedState, Vec<String>) {
         let dc = Config::default();
         let mut r = Reader {
             map,
@@ -268,7 +268,7 @@ impl SharedState {
 
     /// Writes this state into `map`, replacing this module's keys and leaving every other key (e.g. `lesson`)
     /// where it was.
-    pub fn write_to(&self, map: &mut HashMap) {
+    pub fn write_to(&self, map: &mut HashPairs) {
         let c = &self.config;
         let values = [
             (table::DATASET, c.dataset.clone()),

@@ -5,7 +5,7 @@ use crate::data::builtin_names;
 use proptest::prelude::*;
 
 fn read(hash: &str) -> (SharedState, Vec<String>) {
-    SharedState::from_hash(&HashMap::parse(hash))
+    SharedState::from_hash(&HashPairs::parse(hash))
 }
 
 #[test]
@@ -78,7 +78,7 @@ fn the_smooth_loss_refuses_a_zero_epsilon() {
 
 #[test]
 fn writing_keeps_the_lesson_key_and_its_place() {
-    let mut map = HashMap::parse("#lesson=shift&lr=2&pair=4&present=1");
+    let mut map = HashPairs::parse("#lesson=shift&lr=2&pair=4&present=1");
     let state = SharedState {
         pair: None,
         ..SharedState::default()
@@ -175,9 +175,9 @@ proptest! {
 
     #[test]
     fn any_valid_state_round_trips_exactly(state in valid_state()) {
-        let mut map = HashMap::default();
+        let mut map = HashPairs::default();
         state.write_to(&mut map);
-        let (back, notices) = SharedState::from_hash(&HashMap::parse(&map.to_hash()));
+        let (back, notices) = SharedState::from_hash(&HashPairs::parse(&map.to_hash()));
         prop_assert!(notices.is_empty(), "{:?}", notices);
         prop_assert_eq!(back, state);
     }
@@ -193,7 +193,7 @@ proptest! {
     fn any_values_under_the_known_keys_give_a_valid_run(
         values in proptest::collection::vec("[ -~]{0,12}|[0-9eE.+-]{1,12}", KEYS.len())
     ) {
-        let mut map = HashMap::default();
+        let mut map = HashPairs::default();
         for (k, v) in KEYS.iter().zip(&values) {
             map.set(k, v);
         }

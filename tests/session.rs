@@ -101,13 +101,16 @@ fn the_epoch_button_steps_to_the_end_of_the_epoch() {
     let per = s.head().steps_per_epoch();
     assert!(per > 1);
     step(&mut s, 1);
-    assert_eq!(s.steps_to_epoch_end(), per - 1);
-    step(&mut s, per - 1);
+    assert_eq!(s.epoch(), Ok(per - 1));
+    assert_eq!(s.head().step_count(), per);
     assert_eq!(
-        s.steps_to_epoch_end(),
-        per,
+        s.epoch(),
+        Ok(per),
         "at an epoch's end, a whole epoch is left"
     );
+    s.rewind_to(1);
+    assert_eq!(s.epoch(), Ok(per - 1), "from the rewound step");
+    assert_eq!(s.head().step_count(), per);
 }
 
 #[test]

@@ -5,7 +5,7 @@
 use clap::CommandFactory;
 use reward_playground::cli::Cli;
 use reward_playground::data::{builtin, builtin_names};
-use reward_playground::hash::HashMap;
+use reward_playground::hash::HashPairs;
 use reward_playground::loss::LossKind;
 use reward_playground::model::ModelKind;
 use reward_playground::optim::OptimizerKind;
@@ -14,7 +14,7 @@ use reward_playground::share::{SharedState, DEFAULT_SPEED, HIDEABLE, KEYS, SPEED
 use reward_playground::train::{Config, Grouping};
 
 fn read(hash: &str) -> (SharedState, Vec<String>) {
-    SharedState::from_hash(&HashMap::parse(hash))
+    SharedState::from_hash(&HashPairs::parse(hash))
 }
 
 /// A setting's value in a config, as the link writes it.

@@ -211,3 +211,51 @@ fn the_page_marks_the_followed_pair_and_the_file_marks_nothing() {
         "only the words differ between page and file"
     );
 }
+
+#[test]
+fn the_explorer_charts_say_where_the_gap_is_marked() {
+    use reward_playground::loss::explain;
+    use reward_playground::views::ExplorerChart;
+    let e = explain(1.5, -0.5);
+    assert_eq!(
+        ExplorerChart::Sigmoid.sentence(&e),
+        format!(
+            "The curve σ(Δ) rises from 0 to 1; marked at Δ = 2.0000, where σ = {:.4}.",
+            1.0 / (1.0 + (-2.0f64).exp())
+        )
+    );
+    assert!(ExplorerChart::Gradient.sentence(&e).ends_with(&format!(
+        "where it is \u{2212}{:.4}.",
+        1.0 / (1.0 + 2.0f64.exp())
+    )));
+    let table = ExplorerChart::Loss.table(&e);
+    assert_eq!(table.head, ["Δ", "−log σ(Δ)"]);
+    assert_eq!(
+        table.rows.len(),
+        10,
+        "nine points across the axis, then the marked one"
+    );
+    assert_eq!(table.rows[0][0], "\u{2212}8.0000");
+    assert_eq!(table.rows[9][0], "2.0000 (marked)");
+    // A gap beyond ±8 widens the axis to ±16.
+    // σ(−16) is too small for four decimals, so it shows in exponent form rather than as 0.
+    assert_eq!(
+        ExplorerChart::Log.table(&explain(8.0, -4.0)).rows[0][0],
+        "1.125e-7"
+    );
+    assert_eq!(reward_playground::views::gap_range(12.0), (-16.0, 16.0));
+}
+
+#[test]
+fn shifting_both_rewards_reports_that_the_gap_and_the_loss_stayed() {
+    let s = reward_playground::views::shift_sentence((1.5, -0.5), (2.5, 0.5), 1.0, 1.0);
+    assert_eq!(
+        s,
+        "Added 1.00: r_better 1.50 → 2.50, r_worse \u{2212}0.50 → 0.50. Δ 2.00 → 2.00, loss 0.1269 → 0.1269."
+    );
+    let limited = reward_playground::views::shift_sentence((7.0, 1.0), (8.0, 2.0), 5.0, 1.0);
+    assert!(
+        limited.starts_with("Added 1.00 (c limited to 1.00 so both stay in −8..8):"),
+        "{limited}"
+    );
+}

@@ -1,4 +1,4 @@
-//! One step in slow motion: what the next update will do, stage by stage, without taking it.
+//! The slow step: what the next update will do, stage by stage, without taking it.
 
 use super::{PairState, TrainError, Trainer};
 use crate::model::{ModelKind, MLP_EMBED};
@@ -32,7 +32,7 @@ impl WeightChange {
     }
 }
 
-/// Everything the next step will do, for the slow-motion view.
+/// Everything the next step will do, for the slow step.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StepExplanation {
     /// The number the step will have.

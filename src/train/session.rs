@@ -233,11 +233,12 @@ impl Session {
         (taken, Ok(()))
     }
 
-    /// Steps from the shown step to the end of its epoch.
-    pub fn steps_to_epoch_end(&mut self) -> u64 {
-        let t = self.shown();
-        let per = t.steps_per_epoch();
-        per - t.step_count() % per
+    /// Steps from the shown step to the end of its epoch (a whole epoch from an epoch's end); returns the steps
+    /// taken.
+    pub fn epoch(&mut self) -> Result<u64, TrainError> {
+        self.slow = None;
+        self.adopt_view();
+        self.head.epoch()
     }
 
     /// Shows the run as it was after `step` (the head's step, or beyond, shows the head itself).

@@ -2,10 +2,13 @@
 //! to a run, the plain data it takes from a [`Trainer`], the sentence that says what it shows now, its data as a
 //! table, its file name, and how it is drawn. The page, the CLI's SVG files and the text alternatives all read it.
 //!
-//! A new chart is one file here (a type that implements [`RunView`]) plus one line in [`registry!`]'s list below.
+//! The loss explorer's four charts, which show one pair of rewards rather than a run, are [`ExplorerChart`].
+//!
+//! A new run chart is one file here (a type that implements [`RunView`]) plus one line in [`registry!`]'s list below.
 //! The chart functions in `crate::charts` keep taking plain data and never learn about a `Trainer`.
 
 mod accuracy;
+mod explorer;
 mod gaps;
 mod loss;
 mod margin;
@@ -24,6 +27,7 @@ use plotters::prelude::{DrawingArea, DrawingBackend};
 use crate::charts::{ChartError, Layer, Theme};
 use crate::train::{PairState, Trainer};
 
+pub use explorer::{gap_range, shift_sentence, ExplorerChart};
 pub use table::Table;
 pub use text::correlation;
 

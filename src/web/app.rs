@@ -5,7 +5,8 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos::tachys::view::{Mountable, Render};
 
-use super::explorer::{Explorer, LossExplorer};
+use super::explorer::state::Explorer;
+use super::explorer::LossExplorer;
 use super::lesson::{Lesson, LessonPanel, LessonToggle};
 use super::training::TrainingPanel;
 
@@ -16,7 +17,7 @@ pub fn App() -> impl IntoView {
     provide_context(Explorer::new());
     // Presentation mode and hidden parts come from the link at once; the run it asks for (settings, speed, followed
     // pair) is built with the training panel.
-    let link = crate::web::share::page_from_link();
+    let link = crate::web::link::page_from_link();
     provide_context(Lesson::from_link());
     // The explorer paints first. The run, the training panel and the lesson (ten charts and many controls) are built
     // in the task after that frame, so the first chart does not wait for them; so does the service worker, whose
@@ -40,7 +41,7 @@ pub fn App() -> impl IntoView {
                     Some(owner) => owner.with(mount_rest),
                     None => mount_rest(),
                 }
-                crate::web::share::register_service_worker();
+                crate::web::link::register_service_worker();
             },
             Duration::ZERO,
         )

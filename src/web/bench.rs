@@ -2,7 +2,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::training::now;
+use super::training::state::now;
 use crate::train::{Config, Trainer};
 
 /// Starts a run with the default settings, takes `warmup` steps, then times `steps` more and returns the

@@ -1,17 +1,17 @@
 //! The page's URL hash: read it once, and write it back without adding history entries.
 
-use crate::hash::HashMap;
+use crate::hash::HashPairs;
 
 /// The current hash's pairs (empty where there is no window).
-pub fn read() -> HashMap {
+pub fn read() -> HashPairs {
     let hash = web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default();
-    HashMap::parse(&hash)
+    HashPairs::parse(&hash)
 }
 
 /// Replaces the hash with `map`'s, without a new history entry and without scrolling.
-pub fn write(map: &HashMap) {
+pub fn write(map: &HashPairs) {
     let Some(window) = web_sys::window() else {
         return;
     };

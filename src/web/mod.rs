@@ -1,21 +1,20 @@
-//! The page (wasm32 only): a Leptos app, one file per panel, and the canvas glue that draws the charts.
+//! The page (wasm32 only): a Leptos app, one folder per panel, and the canvas glue that draws the charts.
+//!
+//! Imports go one way: `app` places the panels; each panel's components import its `state.rs`; the page-wide
+//! state (`page`), the link (`link`), and the canvas and chart glue import no panel but the training state.
 
 pub mod app;
 pub mod backend;
 pub mod bench;
 pub mod canvas;
 pub mod chart_tools;
-pub mod controls;
-pub mod data_panel;
 pub mod download;
 pub mod explorer;
-pub mod explorer_tools;
-pub mod export_panel;
 pub mod hash;
+pub mod js;
 pub mod lesson;
-pub mod plots;
-pub mod score;
-pub mod share;
+pub mod link;
+pub mod page;
 pub mod training;
 
 /// Mounts the app on the page's body; panics are reported in the browser console.

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use crate::format::{fixed, reward};
 use crate::lesson::{Panel, Setup, Snapshot, TrainingView, Value};
 use crate::train::Grouping;
-use crate::web::explorer::Explorer;
-use crate::web::training::Training;
+use crate::web::explorer::state::Explorer;
+use crate::web::training::state::Training;
 
 impl Training {
     /// What the lesson reads of the shown run (tracked: a caller in a memo follows every change).

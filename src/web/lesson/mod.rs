@@ -7,9 +7,9 @@ use leptos::prelude::*;
 
 use crate::keys::{action_for, Action};
 use crate::lesson::{card_from_link, fill, LessonState, Panel, Piece, Snapshot, Value, CARDS};
-use crate::web::explorer::Explorer;
+use crate::web::explorer::state::Explorer;
 use crate::web::hash;
-use crate::web::training::Training;
+use crate::web::training::state::Training;
 
 use live::{apply_setup, scroll_to, snapshot, written};
 
@@ -134,7 +134,7 @@ pub fn LessonPanel() -> impl IntoView {
             return;
         };
         // The same rule as the training shortcuts: never while typing or moving a slider.
-        if crate::web::training::keys::belongs_to_target(ev.target(), &ev.key()) {
+        if crate::web::training::shortcuts::belongs_to_target(ev.target(), &ev.key()) {
             return;
         }
         ev.prevent_default();

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::Training;
+use super::state::Training;
 use crate::format::fixed;
 
 /// Shortens a text for the pair list.

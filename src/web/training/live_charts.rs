@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use super::Training;
+use super::state::Training;
 use crate::charts::{Layer, Theme};
 use crate::train::Stage;
 use crate::views::{Focus, RunChart};
@@ -13,6 +13,7 @@ use crate::web::canvas::{
     draw_sharp, on_scheme_or_ratio_change, prefers_dark, FrameScheduler, LayeredCanvas,
 };
 use crate::web::chart_tools::{svg_size, ChartTools};
+use crate::web::page::presenting;
 
 /// Charts redrawn per animation frame; the others wait for the next frames (about 4 keeps 60 fps: BENCHMARKS.md,
 /// "The page while training").
@@ -28,6 +29,8 @@ struct Board {
     dirty: Rc<RefCell<Vec<bool>>>,
     next: Rc<Cell<usize>>,
     curves: Rc<RefCell<[CurveLayer; 2]>>,
+    /// Presentation mode (the page's, from the context).
+    presenting: Signal<bool>,
 }
 
 impl Board {
@@ -45,7 +48,7 @@ impl Board {
         };
         let (batch_sigmoid, batch_neglog) = (batch_from(Stage::Sigmoid), batch_from(Stage::Loss));
         let dark = prefers_dark();
-        let presenting = crate::web::share::presenting();
+        let presenting = self.presenting.get_untracked();
         let theme = if presenting {
             Theme::presentation()
         } else if dark {
@@ -154,6 +157,7 @@ pub fn LiveCharts() -> impl IntoView {
         dirty: Rc::new(RefCell::new(vec![true; RunChart::ALL.len()])),
         next: Rc::new(Cell::new(0)),
         curves: Rc::default(),
+        presenting: presenting(),
     };
     let b = board.clone();
     let scheduler = FrameScheduler::new(move || b.draw_some(t));

@@ -3,38 +3,41 @@
 //! The panel's state is [`Training`] (in `state.rs`), around the pure `crate::train::Session`; components only
 //! call its methods.
 
-mod explain;
+mod data_panel;
+mod export_panel;
 mod inspector;
-pub(crate) mod keys;
 mod live_charts;
-mod player;
+mod score;
 mod settings;
-mod state;
+mod share_bar;
+pub(crate) mod shortcuts;
+mod slow_step;
+pub(crate) mod state;
+mod stepper;
 mod user_data;
 
 use leptos::prelude::*;
 
-use crate::web::data_panel::DataPanel;
-use crate::web::export_panel::ExportPanel;
+use data_panel::DataPanel;
+use export_panel::ExportPanel;
+use inspector::PairInspector;
+use live_charts::LiveCharts;
+use score::ScorePanel;
+use settings::Settings;
+use share_bar::ShareBar;
+use shortcuts::Shortcuts;
+use slow_step::SlowStepPanel;
+use stepper::Stepper;
 
-pub use explain::SlowMotion;
-pub use inspector::PairInspector;
-pub use keys::Shortcuts;
-pub use live_charts::LiveCharts;
-pub use player::Stepper;
-pub use settings::Settings;
 pub use state::{now, Training};
 pub use user_data::{MAX_PAIRS, MAX_TEXT_BYTES, USER_DATA};
-
-/// Speeds offered and the speed a run starts at: the link reads and writes the same list.
-pub use crate::share::{DEFAULT_SPEED, SPEEDS};
 
 /// The training panel.
 #[component]
 pub fn TrainingPanel() -> impl IntoView {
     // App provides the state (the lesson uses it too); a panel on its own makes its own, from the link.
     if use_context::<Training>().is_none() {
-        provide_context(crate::web::share::training_from_link());
+        provide_context(crate::web::link::training_from_link());
     }
     view! {
         <section class="training" aria-labelledby="training-title">
@@ -43,7 +46,7 @@ pub fn TrainingPanel() -> impl IntoView {
                 "A tiny model gives each response a reward. Every update lowers the loss −log σ(Δ) on a batch of "
                 "pairs: watch the gaps Δ grow and the pairs slide up the σ curve."
             </p>
-            <crate::web::share::ShareBar/>
+            <ShareBar/>
             <Shortcuts/>
             <div class="training-grid">
                 <div class="side">
@@ -53,9 +56,9 @@ pub fn TrainingPanel() -> impl IntoView {
                     <ExportPanel/>
                 </div>
                 <div class="main">
-                    <SlowMotion/>
+                    <SlowStepPanel/>
                     <PairInspector/>
-                    <crate::web::score::ScorePanel/>
+                    <ScorePanel/>
                     <LiveCharts/>
                 </div>
             </div>

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::Training;
+use super::state::Training;
 use crate::data::{builtin_description, builtin_names};
 use crate::format::{fixed, parse_number};
 use crate::loss::LossKind;

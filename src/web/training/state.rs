@@ -70,7 +70,7 @@ impl Training {
     }
 
     /// Shows the session's slow step (only when it changed, so nothing redraws for nothing).
-    fn sync_slow_step(&self) {
+    pub(super) fn sync_slow_step(&self) {
         let slow = self.with_run(|r| r.slow_step().cloned()).flatten();
         if self.explain.with_untracked(|e| *e != slow) {
             self.explain.set(slow);
@@ -129,8 +129,9 @@ impl Training {
 
     /// Steps to the end of the current epoch.
     pub fn epoch(&self) {
-        let left = self.with_run(|r| r.steps_to_epoch_end()).unwrap_or(0);
-        self.steps(left, None);
+        let outcome = self.with_run(|r| r.epoch().map(|_| ()));
+        self.report(outcome.unwrap_or(Ok(())));
+        self.publish();
     }
 
     /// Starts the run again from step 0 with the current settings.
@@ -198,18 +199,6 @@ impl Training {
                 self.publish();
             }
             None => {}
-        }
-    }
-
-    /// Play or pause.
-    pub fn toggle_play(&self) {
-        if self.playing.get_untracked() {
-            self.playing.set(false);
-        } else if !self.shown.get_untracked().diverged {
-            self.with_run(Session::clear_slow_step);
-            self.sync_slow_step();
-            self.playing.set(true);
-            super::player::start_loop(*self);
         }
     }
 }

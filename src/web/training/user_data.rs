@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::Training;
+use super::state::Training;
 use crate::data::{builtin, Dataset, Record};
 use crate::model::{tokenize, RewardModel};
 use crate::train::Config;

@@ -1,8 +1,8 @@
-//! The slow-motion step: one update in eight numbered stages that the teacher advances with N.
+//! The slow step: one update in eight numbered stages that the teacher advances with N.
 
 use leptos::prelude::*;
 
-use super::Training;
+use super::state::Training;
 use crate::format::fixed;
 use crate::train::{Stage, StepExplanation};
 
@@ -47,9 +47,9 @@ fn batch_table(stage: Stage, e: &StepExplanation) -> impl IntoView {
     }
 }
 
-/// The slow-motion panel (shown while a slow step is under way).
+/// The slow step's panel (shown while a slow step is under way).
 #[component]
-pub fn SlowMotion() -> impl IntoView {
+pub fn SlowStepPanel() -> impl IntoView {
     let t = expect_context::<Training>();
     view! {
         {move || t.explain.get().map(|slow| {

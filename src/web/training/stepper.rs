@@ -5,8 +5,10 @@ use std::cell::{Cell, RefCell};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-use super::{now, Training, SPEEDS};
+use super::state::{now, Training};
 use crate::format::fixed;
+use crate::share::SPEEDS;
+use crate::train::Session;
 
 /// Longest training slice in one animation frame, in ms: the rest of the frame is left for drawing.
 const SLICE_MS: f64 = 6.0;
@@ -41,7 +43,7 @@ fn request_frame() {
 /// Starts the loop that trains while `playing` is on: each animation frame runs the steps owed at the current speed,
 /// inside a time box, then publishes once. Browsers pause animation frames in hidden tabs, so a hidden tab does no
 /// work, and the time away is not made up afterwards.
-pub(super) fn start_loop(t: Training) {
+fn start_loop(t: Training) {
     if RUNNING.with(|r| r.replace(true)) {
         return; // the running loop sees `playing` again
     }
@@ -68,6 +70,20 @@ pub(super) fn start_loop(t: Training) {
     });
     FRAME.with(|f| *f.borrow_mut() = Some(callback));
     request_frame();
+}
+
+impl Training {
+    /// Play or pause.
+    pub fn toggle_play(&self) {
+        if self.playing.get_untracked() {
+            self.playing.set(false);
+        } else if !self.shown.get_untracked().diverged {
+            self.with_run(Session::clear_slow_step);
+            self.sync_slow_step();
+            self.playing.set(true);
+            start_loop(*self);
+        }
+    }
 }
 
 /// The buttons, counters, speed and rewind slider.
@@ -131,7 +147,7 @@ pub fn Stepper() -> impl IntoView {
                 <button type="button" data-testid="train-reset" on:click=move |_| t.reset()
                     title="A new run from step 0 (R)">"Reset"</button>
                 <button type="button" data-testid="explain" on:click=move |_| t.next_stage()
-                    title="The next step in slow motion, one stage at a time (N)">"Slow step"</button>
+                    title="The next step as a slow step, one stage at a time (N)">"Slow step"</button>
                 <button type="button" data-testid="normalize" on:click=move |_| t.normalize()
                     title="Shift every reward so the chosen responses average 0">"Normalize rewards"</button>
             </div>

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::Training;
+use super::state::Training;
 use crate::keys::{action_for, shortcut_list, Action};
 
 /// Whether a key pressed in `target` belongs to the element: typing in a field, choosing in a list, or moving a
@@ -38,7 +38,7 @@ pub(crate) fn belongs_to_target(target: Option<web_sys::EventTarget>, key: &str)
 pub fn Shortcuts() -> impl IntoView {
     let t = expect_context::<Training>();
     let help = RwSignal::new(false);
-    let share = use_context::<crate::web::share::SharePage>();
+    let share = use_context::<crate::web::page::SharePage>();
     let handle = window_event_listener(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
         if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || ev.default_prevented() {
             return;

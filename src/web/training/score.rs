@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::training::Training;
+use super::state::Training;
 use crate::format::fixed;
 use crate::model::{Score, TokenScore};
 

@@ -5,43 +5,22 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use super::canvas::{
-    mark_once, on_scheme_or_ratio_change, prefers_dark, FrameScheduler, LayeredCanvas,
-};
-use super::controls::RewardInput;
-use super::explorer_tools::explorer_tools;
-use super::plots::{draw_step, gap_range, theme, Step};
+mod controls;
+pub(crate) mod state;
+mod tools;
+
+use controls::RewardInput;
+pub use state::{Explorer, START};
+use tools::explorer_tools;
+
 use crate::charts::Layer;
 use crate::format::{fixed, limit_shift, parse_number, reward, snap_reward};
 use crate::loss::{explain, Explained};
-
-/// The rewards the explorer opens with: the core's [`crate::lesson::START`], shared with the lesson's first card.
-pub use crate::lesson::START;
-
-/// The explorer's two rewards, shared through the context so that the lesson can read and set them.
-#[derive(Clone, Copy)]
-pub struct Explorer {
-    /// r_better.
-    pub better: RwSignal<f64>,
-    /// r_worse.
-    pub worse: RwSignal<f64>,
-}
-
-impl Explorer {
-    /// The rewards the explorer opens with ([`START`]).
-    pub fn new() -> Explorer {
-        Explorer {
-            better: RwSignal::new(START.0),
-            worse: RwSignal::new(START.1),
-        }
-    }
-}
-
-impl Default for Explorer {
-    fn default() -> Self {
-        Explorer::new()
-    }
-}
+use crate::views::{gap_range, shift_sentence, ExplorerChart as Step};
+use crate::web::canvas::{
+    mark_once, on_scheme_or_ratio_change, prefers_dark, FrameScheduler, LayeredCanvas,
+};
+use crate::web::page::presenting;
 
 /// The general formula, in MathML (rendered natively by the browser).
 const FORMULA: &str = r#"<math display="inline" aria-label="loss equals minus log sigma of delta"><mrow><mi>loss</mi><mo>=</mo><mo>−</mo><mi>log</mi><mo>&#x2061;</mo><mi>σ</mi><mo stretchy="false">(</mo><mi>Δ</mi><mo stretchy="false">)</mo><mo>=</mo><mo>−</mo><mi>log</mi><mo>&#x2061;</mo><mfrac><mn>1</mn><mrow><mn>1</mn><mo>+</mo><msup><mi>e</mi><mrow><mo>−</mo><mi>Δ</mi></mrow></msup></mrow></mfrac></mrow></math><math display="inline" aria-label="delta equals r better minus r worse"><mrow><mi>Δ</mi><mo>=</mo><msub><mi>r</mi><mtext>better</mtext></msub><mo>−</mo><msub><mi>r</mi><mtext>worse</mtext></msub></mrow></math>"#;
@@ -70,27 +49,10 @@ pub fn LossExplorer() -> impl IntoView {
         };
         let (b, w) = (better.get_untracked(), worse.get_untracked());
         let used = limit_shift(b, w, c);
-        let before = explained.get_untracked();
         better.set(snap_reward(b + used));
         worse.set(snap_reward(w + used));
-        let after = explained.get_untracked();
-        let limited = if used != c {
-            format!(" (c limited to {} so both stay in −8..8)", reward(used))
-        } else {
-            String::new()
-        };
-        status.set(format!(
-            "Added {}{limited}: r_better {} → {}, r_worse {} → {}. Δ {} → {}, loss {} → {}.",
-            reward(used),
-            reward(b),
-            reward(better.get_untracked()),
-            reward(w),
-            reward(worse.get_untracked()),
-            reward(before.gap),
-            reward(after.gap),
-            num(before.loss),
-            num(after.loss),
-        ));
+        let after = (better.get_untracked(), worse.get_untracked());
+        status.set(shift_sentence((b, w), after, c, used));
     };
     let reset = move |_| {
         better.set(START.0);
@@ -239,6 +201,7 @@ impl ChartRefs {
     /// colour scheme or devicePixelRatio changes. Marks `first-chart` on the performance timeline after the first.
     fn redraw_on_change(self, explained: Memo<Explained>) {
         let first = Rc::new(Cell::new(false));
+        let presenting = presenting();
         // Each chart's static layer depends on its axis range and the colour scheme besides its size.
         let layers: Rc<RefCell<[StepLayer; 4]>> = Rc::default();
         let scheduler = FrameScheduler::new(move || {
@@ -255,7 +218,8 @@ impl ChartRefs {
                 let Some(canvas) = canvas.try_get_untracked().flatten() else {
                     continue;
                 };
-                let key = (gap_range(e.gap), dark, crate::web::share::presenting());
+                let present = presenting.get_untracked();
+                let key = (gap_range(e.gap), dark, present);
                 if !layer.ready_for(&canvas, &key) {
                     if rebuilt {
                         more = true;
@@ -263,12 +227,12 @@ impl ChartRefs {
                     }
                     rebuilt = true;
                 }
-                let theme = theme(step, dark);
+                let theme = step.theme(dark, present);
                 let result = layer.draw(
                     &canvas,
                     key,
-                    |area| draw_step(area, step, e.gap, Layer::Static, &theme),
-                    |area| draw_step(area, step, e.gap, Layer::Moving, &theme),
+                    |area| step.draw(area, e.gap, Layer::Static, &theme),
+                    |area| step.draw(area, e.gap, Layer::Moving, &theme),
                 );
                 match result {
                     Ok(true) => mark_once(&first, "first-chart"),

@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use super::download::download_text;
-use super::training::Training;
+use super::state::Training;
 use crate::train::history_csv;
+use crate::web::download::download_text;
 
 /// The export panel.
 #[component]

@@ -5,7 +5,8 @@
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use super::training::{Training, MAX_PAIRS, MAX_TEXT_BYTES};
+use super::state::Training;
+use super::user_data::{MAX_PAIRS, MAX_TEXT_BYTES};
 use crate::data::{DataError, Dataset, SHOWN_PROBLEMS};
 
 /// What the last data action said: nothing, a list of problems, or one message.

@@ -1,0 +1,178 @@
+//! The loss explorer's four charts (σ(Δ), log p, −log σ(Δ), dloss/dΔ) for one pair of rewards: their colours and
+//! axis, how each is drawn, the sentence that says what it shows, and its data as a table.
+
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, DrawingBackend, RGBColor};
+
+use super::Table;
+use crate::charts::{
+    draw_gradient, draw_log, draw_neg_log, draw_sigmoid, ChartError, CurveView, Layer, Theme,
+};
+use crate::format::{fixed, reward};
+use crate::loss::{explain, Explained};
+
+/// One of the explorer's four charts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExplorerChart {
+    /// Step 1: σ(Δ) against Δ.
+    Sigmoid,
+    /// Step 2: log p on p ∈ (0, 1].
+    Log,
+    /// Step 3: −log σ(Δ) against Δ.
+    Loss,
+    /// dloss/dΔ = −σ(−Δ) against Δ.
+    Gradient,
+}
+
+/// Four decimals, as the explorer writes σ, log σ, the loss and the gradients.
+fn n4(v: f64) -> String {
+    fixed(v, 4)
+}
+
+impl ExplorerChart {
+    /// All four, in reading order.
+    pub const ALL: [ExplorerChart; 4] = [
+        ExplorerChart::Sigmoid,
+        ExplorerChart::Log,
+        ExplorerChart::Loss,
+        ExplorerChart::Gradient,
+    ];
+
+    /// The curve's colour (Okabe–Ito; the page's CSS uses the same for the step's numbers).
+    pub fn colour(self, dark: bool) -> RGBColor {
+        match (self, dark) {
+            (ExplorerChart::Sigmoid, _) => RGBColor(0xE6, 0x9F, 0x00),
+            (ExplorerChart::Log, false) => RGBColor(0x00, 0x9E, 0x73),
+            (ExplorerChart::Log, true) => RGBColor(0x2F, 0xC7, 0x9C),
+            (ExplorerChart::Loss, false) => RGBColor(0xD5, 0x5E, 0x00),
+            (ExplorerChart::Loss, true) => RGBColor(0xF0, 0x7B, 0x3F),
+            (ExplorerChart::Gradient, false) => RGBColor(0xCC, 0x79, 0xA7),
+            (ExplorerChart::Gradient, true) => RGBColor(0xE0, 0x8A, 0xC0),
+        }
+    }
+
+    /// The chart theme: the curve in the step's colour; the current point and its guides in the text colour, so
+    /// they stand out from every curve in both schemes.
+    pub fn theme(self, dark: bool, presenting: bool) -> Theme {
+        let mut theme = if presenting {
+            Theme::presentation()
+        } else if dark {
+            Theme::dark()
+        } else {
+            Theme::light()
+        };
+        theme.series[0] = self.colour(dark && !presenting);
+        theme.marker = theme.text;
+        if !presenting {
+            theme.font_size = 14.0;
+        }
+        theme
+    }
+
+    /// Draws `layer` of the chart with the current gap `gap` marked.
+    pub fn draw<DB: DrawingBackend>(
+        self,
+        area: &DrawingArea<DB, Shift>,
+        gap: f64,
+        layer: Layer,
+        theme: &Theme,
+    ) -> Result<(), ChartError> {
+        let view = CurveView {
+            x_range: gap_range(gap),
+            delta: Some(gap),
+            dots: &[],
+            layer,
+        };
+        match self {
+            ExplorerChart::Sigmoid => draw_sigmoid(area, &view, theme),
+            ExplorerChart::Log => draw_log(area, &view, theme),
+            ExplorerChart::Loss => draw_neg_log(area, &view, theme),
+            ExplorerChart::Gradient => draw_gradient(area, &view, theme),
+        }
+    }
+
+    /// What the chart shows now, in one sentence.
+    pub fn sentence(self, e: &Explained) -> String {
+        match self {
+            ExplorerChart::Sigmoid => format!(
+                "The curve σ(Δ) rises from 0 to 1; marked at Δ = {}, where σ = {}.",
+                n4(e.gap),
+                n4(e.sigmoid)
+            ),
+            ExplorerChart::Log => format!(
+                "The curve log p rises to 0 at p = 1; marked at p = {}, where log p = {}.",
+                n4(e.sigmoid),
+                n4(e.log_sigmoid)
+            ),
+            ExplorerChart::Loss => format!(
+                "The loss −log σ(Δ) falls toward 0 as Δ grows; marked at Δ = {}, where the loss is {}.",
+                n4(e.gap),
+                n4(e.loss)
+            ),
+            ExplorerChart::Gradient => format!(
+                "dloss/dΔ = −σ(−Δ) rises from −1 toward 0; marked at Δ = {}, where it is {}.",
+                n4(e.gap),
+                n4(e.dloss_dgap)
+            ),
+        }
+    }
+
+    /// The curve at nine evenly spaced gaps across the chart's axis, then the marked point.
+    pub fn table(self, e: &Explained) -> Table {
+        let (lo, hi) = gap_range(e.gap);
+        let every = (hi - lo) / 8.0;
+        let mut points: Vec<(Explained, bool)> = (0..=8)
+            .map(|k| (explain(lo + every * k as f64, 0.0), false))
+            .collect();
+        points.push((*e, true));
+        let mark = |now: bool, v: String| if now { format!("{v} (marked)") } else { v };
+        let rows = points
+            .iter()
+            .map(|(p, now)| match self {
+                ExplorerChart::Sigmoid => vec![mark(*now, n4(p.gap)), n4(p.sigmoid)],
+                ExplorerChart::Log => vec![mark(*now, n4(p.sigmoid)), n4(p.log_sigmoid)],
+                ExplorerChart::Loss => vec![mark(*now, n4(p.gap)), n4(p.loss)],
+                ExplorerChart::Gradient => vec![mark(*now, n4(p.gap)), n4(p.dloss_dgap)],
+            })
+            .collect();
+        let head: &[&str] = match self {
+            ExplorerChart::Sigmoid => &["Δ", "σ(Δ)"],
+            ExplorerChart::Log => &["p = σ(Δ)", "log p"],
+            ExplorerChart::Loss => &["Δ", "−log σ(Δ)"],
+            ExplorerChart::Gradient => &["Δ", "dloss/dΔ"],
+        };
+        Table::new(head, rows)
+    }
+}
+
+/// The Δ axis: ±8 while the gap fits, ±16 (the widest gap two rewards in −8..8 can make) beyond.
+pub fn gap_range(gap: f64) -> (f64, f64) {
+    if gap.abs() <= 8.0 {
+        (-8.0, 8.0)
+    } else {
+        (-16.0, 16.0)
+    }
+}
+
+/// What "Add c to both" did, in one line: the shift used (`used`, limited from `asked` so both rewards stay in
+/// range), both rewards before and after, and that Δ and the loss stayed.
+pub fn shift_sentence(before: (f64, f64), after: (f64, f64), asked: f64, used: f64) -> String {
+    let (b, a) = (explain(before.0, before.1), explain(after.0, after.1));
+    let limited = if used != asked {
+        format!(" (c limited to {} so both stay in −8..8)", reward(used))
+    } else {
+        String::new()
+    };
+    format!(
+        "Added {}{limited}: r_better {} → {}, r_worse {} → {}. Δ {} → {}, loss {} → {}.",
+        reward(used),
+        reward(before.0),
+        reward(after.0),
+        reward(before.1),
+        reward(after.1),
+        reward(b.gap),
+        reward(a.gap),
+        n4(b.loss),
+        n4(a.loss),
+    )
+}

@@ -1,0 +1,56 @@
+//! What the whole page shows besides the panels: presentation mode and the parts a teacher's link hides, provided
+//! as a context ([`SharePage`]) that every chart reads its presentation mode from.
+
+use leptos::prelude::*;
+
+use crate::share::HIDEABLE;
+
+/// The page-wide state a link carries besides the run: presentation mode, hidden controls, and what the link had
+/// that could not be used.
+#[derive(Clone, Copy)]
+pub struct SharePage {
+    /// Presentation mode: large type, thick lines, high contrast.
+    pub present: RwSignal<bool>,
+    /// Names from `HIDEABLE` that are hidden.
+    pub hidden: RwSignal<Vec<String>>,
+    /// What the link asked for that was ignored, one line each.
+    pub ignored: RwSignal<Vec<String>>,
+}
+
+impl SharePage {
+    /// Turns presentation mode on or off.
+    pub fn toggle_present(&self) {
+        self.present.update(|p| *p = !*p);
+    }
+}
+
+/// Whether presentation mode is on, as a signal a chart can read outside the reactive graph (off when no page
+/// state is provided, e.g. a panel mounted on its own in a test).
+pub fn presenting() -> Signal<bool> {
+    match use_context::<SharePage>() {
+        Some(page) => page.present.into(),
+        None => Signal::stored(false),
+    }
+}
+
+fn root() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.document_element()
+}
+
+/// Sets the classes on `<html>` that CSS uses for presentation mode and hidden controls, then asks the charts to
+/// redraw at their new size and style.
+pub(crate) fn set_root_classes(present: bool, hidden: &[String]) {
+    let Some(root) = root() else {
+        return;
+    };
+    let list = root.class_list();
+    let _ = list.toggle_with_force("presenting", present);
+    for (name, _) in HIDEABLE {
+        let _ = list.toggle_with_force(&format!("hide-{name}"), hidden.iter().any(|h| h == name));
+    }
+    if let Some(w) = web_sys::window() {
+        if let Ok(ev) = web_sys::Event::new("resize") {
+            let _ = w.dispatch_event(&ev);
+        }
+    }
+}
