@@ -17,6 +17,10 @@ pub mod link;
 pub mod page;
 pub mod training;
 
+/// The page's memory allocator (Rust's default on wasm32 is dlmalloc; talc is smaller in the module and no slower).
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// Mounts the app on the page's body; panics are reported in the browser console.
 pub fn mount() {
     console_error_panic_hook::set_once();

@@ -24,12 +24,20 @@ impl SharePage {
     }
 }
 
-/// Whether presentation mode is on, as a signal a chart can read outside the reactive graph (off when no page
-/// state is provided, e.g. a panel mounted on its own in a test).
-pub fn presenting() -> Signal<bool> {
-    match use_context::<SharePage>() {
-        Some(page) => page.present.into(),
-        None => Signal::stored(false),
+/// Presentation mode as the page's context holds it, for a chart to read outside the reactive graph (`None`
+/// when no page state is provided, e.g. a panel mounted on its own in a test: then it is off).
+#[derive(Clone, Copy)]
+pub struct Presenting(Option<RwSignal<bool>>);
+
+impl Presenting {
+    /// The page's presentation mode, from the context.
+    pub fn from_context() -> Presenting {
+        Presenting(use_context::<SharePage>().map(|p| p.present))
+    }
+
+    /// Whether presentation mode is on now (untracked).
+    pub fn now(self) -> bool {
+        self.0.is_some_and(|p| p.get_untracked())
     }
 }
 

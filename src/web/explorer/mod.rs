@@ -20,7 +20,7 @@ use crate::views::{gap_range, shift_sentence, ExplorerChart as Step};
 use crate::web::canvas::{
     mark_once, on_scheme_or_ratio_change, prefers_dark, FrameScheduler, LayeredCanvas,
 };
-use crate::web::page::presenting;
+use crate::web::page::Presenting;
 
 /// The general formula, in MathML (rendered natively by the browser).
 const FORMULA: &str = r#"<math display="inline" aria-label="loss equals minus log sigma of delta"><mrow><mi>loss</mi><mo>=</mo><mo>−</mo><mi>log</mi><mo>&#x2061;</mo><mi>σ</mi><mo stretchy="false">(</mo><mi>Δ</mi><mo stretchy="false">)</mo><mo>=</mo><mo>−</mo><mi>log</mi><mo>&#x2061;</mo><mfrac><mn>1</mn><mrow><mn>1</mn><mo>+</mo><msup><mi>e</mi><mrow><mo>−</mo><mi>Δ</mi></mrow></msup></mrow></mfrac></mrow></math><math display="inline" aria-label="delta equals r better minus r worse"><mrow><mi>Δ</mi><mo>=</mo><msub><mi>r</mi><mtext>better</mtext></msub><mo>−</mo><msub><mi>r</mi><mtext>worse</mtext></msub></mrow></math>"#;
@@ -201,7 +201,7 @@ impl ChartRefs {
     /// colour scheme or devicePixelRatio changes. Marks `first-chart` on the performance timeline after the first.
     fn redraw_on_change(self, explained: Memo<Explained>) {
         let first = Rc::new(Cell::new(false));
-        let presenting = presenting();
+        let presenting = Presenting::from_context();
         // Each chart's static layer depends on its axis range and the colour scheme besides its size.
         let layers: Rc<RefCell<[StepLayer; 4]>> = Rc::default();
         let scheduler = FrameScheduler::new(move || {
@@ -218,7 +218,7 @@ impl ChartRefs {
                 let Some(canvas) = canvas.try_get_untracked().flatten() else {
                     continue;
                 };
-                let present = presenting.get_untracked();
+                let present = presenting.now();
                 let key = (gap_range(e.gap), dark, present);
                 if !layer.ready_for(&canvas, &key) {
                     if rebuilt {

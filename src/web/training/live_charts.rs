@@ -13,7 +13,7 @@ use crate::web::canvas::{
     draw_sharp, on_scheme_or_ratio_change, prefers_dark, FrameScheduler, LayeredCanvas,
 };
 use crate::web::chart_tools::{svg_size, ChartTools};
-use crate::web::page::presenting;
+use crate::web::page::Presenting;
 
 /// Charts redrawn per animation frame; the others wait for the next frames (about 4 keeps 60 fps: BENCHMARKS.md,
 /// "The page while training").
@@ -30,7 +30,7 @@ struct Board {
     next: Rc<Cell<usize>>,
     curves: Rc<RefCell<[CurveLayer; 2]>>,
     /// Presentation mode (the page's, from the context).
-    presenting: Signal<bool>,
+    presenting: Presenting,
 }
 
 impl Board {
@@ -48,7 +48,7 @@ impl Board {
         };
         let (batch_sigmoid, batch_neglog) = (batch_from(Stage::Sigmoid), batch_from(Stage::Loss));
         let dark = prefers_dark();
-        let presenting = self.presenting.get_untracked();
+        let presenting = self.presenting.now();
         let theme = if presenting {
             Theme::presentation()
         } else if dark {
@@ -104,7 +104,7 @@ impl Board {
             match result {
                 Some(Ok(_)) => {}
                 Some(Err(msg)) => {
-                    leptos::logging::error!("chart {:?} could not be drawn: {msg}", kind)
+                    leptos::logging::error!("chart {} could not be drawn: {msg}", kind.id())
                 }
                 None => {}
             }
@@ -157,7 +157,7 @@ pub fn LiveCharts() -> impl IntoView {
         dirty: Rc::new(RefCell::new(vec![true; RunChart::ALL.len()])),
         next: Rc::new(Cell::new(0)),
         curves: Rc::default(),
-        presenting: presenting(),
+        presenting: Presenting::from_context(),
     };
     let b = board.clone();
     let scheduler = FrameScheduler::new(move || b.draw_some(t));

@@ -69,10 +69,11 @@ impl Training {
         self.sync_slow_step();
     }
 
-    /// Shows the session's slow step (only when it changed, so nothing redraws for nothing).
+    /// Shows the session's slow step (nothing is set while there is none before and after, so most steps redraw
+    /// nothing for it).
     pub(super) fn sync_slow_step(&self) {
         let slow = self.with_run(|r| r.slow_step().cloned()).flatten();
-        if self.explain.with_untracked(|e| *e != slow) {
+        if slow.is_some() || self.explain.with_untracked(Option::is_some) {
             self.explain.set(slow);
         }
     }
