@@ -259,3 +259,18 @@ fn shifting_both_rewards_reports_that_the_gap_and_the_loss_stayed() {
         "{limited}"
     );
 }
+
+#[test]
+fn the_step_sentence_counts_in_the_right_number_and_names_pairs_once() {
+    use reward_playground::views::{count, step_means};
+    assert_eq!(count(1u64, "step", "steps"), "1 step");
+    assert_eq!(count(0u64, "step", "steps"), "0 steps");
+    assert_eq!(
+        step_means(1, 1, 1, 1, true),
+        "1 step = one update of the weights on a batch of 1 prompt. 1 epoch = 1 step = all 1 training prompt (1 pair) once."
+    );
+    assert_eq!(
+        step_means(4, 14, 54, 54, false),
+        "1 step = one update of the weights on a batch of 4 pairs. 1 epoch = 14 steps = all 54 training pairs once."
+    );
+}

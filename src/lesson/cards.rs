@@ -34,7 +34,7 @@ pub const CARDS: [Card; 12] = [
         title: "People only compare",
         body: "Nobody tells the model what reward an answer deserves. Labelers read several answers to one prompt \
                and say which is better. So all that can be judged is one number per pair, the gap \
-               Δ = r_better − r_worse. It is now {gap}: negative, so the model ranks this pair the wrong way round.",
+               Δ = r_better − r_worse. It is now {gap}: {gap_reading}.",
         task: "Change the rewards until the better answer scores higher than the worse one (Δ > 0).",
         panel: Panel::Explorer,
         setup: Setup::Rewards(-0.5, 1.0),

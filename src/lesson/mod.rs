@@ -186,11 +186,13 @@ pub enum Quantity {
     StepsPerEpoch,
     /// `{unit}`: what one batch element is, in words.
     Unit,
+    /// `{gap_reading}`: what the sign of the gap Δ says about the pair, in words.
+    GapReading,
 }
 
 impl Quantity {
     /// Every quantity, with its template name.
-    pub const ALL: [(&'static str, Quantity); 15] = [
+    pub const ALL: [(&'static str, Quantity); 16] = [
         ("better", Quantity::Better),
         ("worse", Quantity::Worse),
         ("gap", Quantity::Gap),
@@ -206,6 +208,7 @@ impl Quantity {
         ("train_pairs", Quantity::TrainPairs),
         ("steps_per_epoch", Quantity::StepsPerEpoch),
         ("unit", Quantity::Unit),
+        ("gap_reading", Quantity::GapReading),
     ];
 
     /// The template name.
@@ -236,6 +239,13 @@ impl Quantity {
             Quantity::TrainUnits => Value::Count(t.train_units as u64),
             Quantity::TrainPairs => Value::Count(t.train_pairs as u64),
             Quantity::StepsPerEpoch => Value::Count(t.steps_per_epoch),
+            Quantity::GapReading => Value::Word(if e.gap > 0.0 {
+                "positive, so the model now ranks this pair the right way round"
+            } else if e.gap < 0.0 {
+                "negative, so the model ranks this pair the wrong way round"
+            } else {
+                "0, a tie: the model cannot tell the two answers apart"
+            }),
             Quantity::Unit => Value::Word(match t.grouping {
                 Grouping::Prompts => "one prompt with all of its pairs",
                 Grouping::Pairs => "one pair on its own",

@@ -212,3 +212,22 @@ fn the_link_names_a_card_from_one() {
     assert_eq!(card_from_link("two"), None);
     assert_eq!(card_from_link("-1"), None);
 }
+
+#[test]
+fn the_gap_card_says_what_the_sign_of_the_gap_means_now() {
+    let (mut s, _) = after_setup(&CARDS[1]);
+    let reading = |s: &Snapshot| match Quantity::GapReading.value(s) {
+        Value::Word(w) => w,
+        other => panic!("{other:?}"),
+    };
+    assert!(
+        reading(&s).starts_with("negative"),
+        "the card opens on Δ < 0"
+    );
+    s.better = 2.0;
+    assert!(
+        reading(&s).starts_with("positive, so the model now ranks this pair the right way round")
+    );
+    s.better = s.worse;
+    assert!(reading(&s).starts_with("0, a tie"));
+}

@@ -7,6 +7,44 @@ pub(crate) fn n3(v: f64) -> String {
     crate::format::fixed(v, 3)
 }
 
+/// `n` and the word, singular for exactly one: "1 step", "3 steps".
+pub fn count(n: impl Into<u64>, one: &str, many: &str) -> String {
+    let n = n.into();
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// What one step and one epoch are for this run, in one sentence: `batch` elements per step, `per_epoch` steps per
+/// epoch, `units` training batch elements holding `pairs` pairs; `prompts` says whether an element is a prompt (with
+/// all of its pairs) or a single pair.
+pub fn step_means(
+    batch: usize,
+    per_epoch: u64,
+    units: usize,
+    pairs: usize,
+    prompts: bool,
+) -> String {
+    let (one, many) = if prompts {
+        ("prompt", "prompts")
+    } else {
+        ("pair", "pairs")
+    };
+    let held = if prompts {
+        format!(" ({})", count(pairs as u64, "pair", "pairs"))
+    } else {
+        String::new()
+    };
+    format!(
+        "1 step = one update of the weights on a batch of {}. 1 epoch = {} = all {}{held} once.",
+        count(batch as u64, one, many),
+        count(per_epoch, "step", "steps"),
+        count(
+            units as u64,
+            &format!("training {one}"),
+            &format!("training {many}")
+        ),
+    )
+}
+
 /// A share as a whole percentage.
 pub(crate) fn pct(v: f64) -> String {
     format!("{:.0} %", 100.0 * v)

@@ -118,6 +118,11 @@ impl Training {
         let (taken, outcome) = self
             .with_run(|r| r.step_until(n, stop))
             .unwrap_or((0, Ok(())));
+        // The notice says what the last action did: once the run has stepped on, a note about how it started (a new
+        // run, a setting applied) no longer does.
+        if taken > 0 && outcome.is_ok() && self.notice.with_untracked(|n| !n.is_empty()) {
+            self.notice.set(String::new());
+        }
         self.report(outcome);
         self.publish();
         taken

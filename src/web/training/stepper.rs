@@ -9,6 +9,7 @@ use super::state::{now, Training};
 use crate::format::fixed;
 use crate::share::SPEEDS;
 use crate::train::Session;
+use crate::views::step_means;
 
 /// Longest training slice in one animation frame, in ms: the rest of the frame is left for drawing.
 const SLICE_MS: f64 = 6.0;
@@ -108,20 +109,15 @@ pub fn Stepper() -> impl IntoView {
             t.rewind_to(step);
         }
     };
-    let unit = move || {
-        let c = t.config.get();
-        match c.grouping {
-            crate::train::Grouping::Prompts => "prompt",
-            crate::train::Grouping::Pairs => "pair",
-        }
-    };
     let step_means = move || {
         let s = s();
-        let unit = unit();
-        let plural = if s.batch_units == 1 { "" } else { "s" };
-        format!(
-            "1 step = one update of the weights on a batch of {} {unit}{plural}. 1 epoch = {} steps = all {} training {unit}s ({} pairs) once.",
-            s.batch_units, s.steps_per_epoch, s.train_units, s.train_pairs
+        let prompts = t.config.get().grouping == crate::train::Grouping::Prompts;
+        step_means(
+            s.batch_units,
+            s.steps_per_epoch,
+            s.train_units,
+            s.train_pairs,
+            prompts,
         )
     };
     view! {

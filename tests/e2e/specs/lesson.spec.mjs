@@ -92,6 +92,7 @@ test('a learner walks the whole lesson, and a reload lands on the same card', as
   await typeReward(page, 'r-better', 2);
   await expectDone(page);
   expect(await quotes(page, 'gap', 'gap')).toBe('1.00');
+  await expect(page.getByTestId('lesson-body')).toContainText('positive, so the model now ranks this pair the right way round');
   // PageDown goes on (focus is on the page, not in a field).
   await page.locator('h1').click();
   await page.keyboard.press('PageDown');
@@ -194,7 +195,7 @@ test('a learner walks the whole lesson, and a reload lands on the same card', as
   await page.getByTestId('set-grouping').selectOption('pairs');
   await expectDone(page);
   const q2 = await quoted10();
-  expect(await stepMeans()).toContain(`1 epoch = ${q2.perEpoch} steps = all ${q2.units} training pairs (${q2.pairs} pairs)`);
+  expect(await stepMeans()).toContain(`1 epoch = ${q2.perEpoch} steps = all ${q2.units} training pairs once.`);
   expect(Number(q2.perEpoch)).toBeGreaterThan(Number(q.perEpoch));
   await expect(page.getByTestId('lesson-q-unit')).toHaveText('one pair on its own');
 
