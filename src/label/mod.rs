@@ -11,6 +11,7 @@ mod agreement;
 mod builtin;
 mod class;
 mod code;
+mod pack;
 mod session;
 
 pub use agreement::{agreement, Agreement, Disputed, LabelerAgreement};

@@ -172,3 +172,11 @@ fn the_class_majority_becomes_training_data_without_ties() {
         "d labeled nothing, so no pair has every labeler"
     );
 }
+
+#[test]
+fn a_link_with_labels_gives_no_notice_about_them() {
+    use reward_playground::share::SharedState;
+    let map = HashPairs::parse("#labels=l1.class.7.0.&seed=7&other=1");
+    let (_, notices) = SharedState::from_hash(&map);
+    assert_eq!(notices, ["\"other\": not a setting of this page; ignored"]);
+}
