@@ -2,7 +2,7 @@
 //!
 //! The pure core (`loss`, `data`, `model`, `optim`, `train`, `charts`, `views` (the run charts' registry),
 //! `settings` (the one table of every setting's link key, CLI flag, range and default), and the page's `format`,
-//! `keys` and `lesson`) never touches the web; the page lives in `web` (wasm32 only) and the command-line tool in
+//! `keys` and `lesson`, and `label`: labeling by hand, label codes and a class's agreement) never touches the web; the page lives in `web` (wasm32 only) and the command-line tool in
 //! `cli` (native only).
 
 pub mod charts;
@@ -10,6 +10,7 @@ pub mod data;
 pub mod format;
 pub mod hash;
 pub mod keys;
+pub mod label;
 pub mod lesson;
 pub mod loss;
 pub mod model;

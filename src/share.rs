@@ -244,7 +244,7 @@ impl SharedState {
         };
         let mut notices = r.notices;
         for (key, _) in map.pairs() {
-            if !KEYS.contains(&key.as_str()) && key != "lesson" {
+            if !KEYS.contains(&key.as_str()) && key != "lesson" && key != crate::label::LINK_KEY {
                 notices.push(format!(
                     "{}: not a setting of this page; ignored",
                     quote(key)

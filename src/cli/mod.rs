@@ -1,5 +1,6 @@
-//! The command-line tool `reward-playground` (native only): `loss`, `datasets`, `train`, `score`.
+//! The command-line tool `reward-playground` (native only): `loss`, `datasets`, `train`, `score`, `agree`.
 
+mod agree;
 mod charts;
 mod train;
 
@@ -38,6 +39,8 @@ enum Command {
         /// The response to score.
         text: String,
     },
+    /// Measure how much labelers agree: one labeler's JSONL of chosen/rejected pairs per file; prints JSON.
+    Agree(agree::AgreeArgs),
 }
 
 /// Runs the CLI on the process's arguments; returns the exit code.
@@ -74,6 +77,7 @@ fn run(command: Command) -> Result<(), String> {
             Ok(())
         }
         Command::Train(args) => train::run(args),
+        Command::Agree(args) => agree::run(args),
         Command::Score { model, text } => {
             let json = std::fs::read_to_string(&model)
                 .map_err(|e| format!("{}: cannot read: {e}", model.display()))?;
