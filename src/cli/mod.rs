@@ -1,6 +1,7 @@
-//! The command-line tool `reward-playground` (native only): `loss`, `datasets`, `train`, `score`.
+//! The command-line tool `reward-playground` (native only): `loss`, `datasets`, `train`, `score`, `optimize`.
 
 mod charts;
+mod optimize;
 mod train;
 
 use crate::format::plain;
@@ -38,6 +39,8 @@ enum Command {
         /// The response to score.
         text: String,
     },
+    /// Use a trained model: best-of-n and π_β ∝ π_ref·exp(r/β) on a candidate pool, gold and proxy against KL.
+    Optimize(optimize::OptimizeArgs),
 }
 
 /// Runs the CLI on the process's arguments; returns the exit code.
@@ -74,6 +77,7 @@ fn run(command: Command) -> Result<(), String> {
             Ok(())
         }
         Command::Train(args) => train::run(args),
+        Command::Optimize(args) => optimize::run(args),
         Command::Score { model, text } => {
             let json = std::fs::read_to_string(&model)
                 .map_err(|e| format!("{}: cannot read: {e}", model.display()))?;

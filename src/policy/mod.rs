@@ -17,7 +17,7 @@ pub use builtin_pools::{
 };
 pub use kl_regularized::{log_tilted, tilted_kl, tilted_probs};
 pub use outcome::{
-    best_of_n, best_of_n_curve, default_betas, default_ns, gold_peak, kl_divergence,
+    best_of_n, best_of_n_curve, chart_points, default_betas, default_ns, gold_peak, kl_divergence,
     kl_regularized, kl_regularized_curve, BestOfNRow, KlRegularizedRow, Outcome,
 };
 pub use pool::{Candidate, Pool, PromptPool};

@@ -134,6 +134,21 @@ pub fn gold_peak(outcomes: impl IntoIterator<Item = Outcome>) -> Option<usize> {
     best.map(|(i, _)| i)
 }
 
+/// The points of the gold-and-proxy chart: √KL, and proxy and gold as gains over `reference` (π_ref's outcome).
+pub fn chart_points(
+    outcomes: impl IntoIterator<Item = Outcome>,
+    reference: Outcome,
+) -> Vec<crate::charts::GoldProxyPoint> {
+    outcomes
+        .into_iter()
+        .map(|o| crate::charts::GoldProxyPoint {
+            sqrt_kl: libm::sqrt(o.kl.max(0.0)),
+            proxy: o.proxy - reference.proxy,
+            gold: o.gold - reference.gold,
+        })
+        .collect()
+}
+
 /// The default n: 1, 2, 4, …, 1024.
 pub fn default_ns() -> Vec<u64> {
     (0..=10).map(|k| 1u64 << k).collect()

@@ -48,6 +48,9 @@ pub fn kl_regularized_csv(rows: &[KlRegularizedRow]) -> String {
     out
 }
 
+/// A candidate's line number and the `ref_prob` it gave, if any.
+type LineProb = (usize, Option<f64>);
+
 /// Reads a pool: one JSON object per line with `prompt` and `response` (non-empty text), `gold` (a finite number)
 /// and optionally `ref_prob` (a positive finite number; other fields, such as `reward`, are ignored). Blank lines
 /// are skipped. A prompt's candidates either all give `ref_prob`, which is then divided by their sum, or none
@@ -60,7 +63,7 @@ pub fn read_pool(name: &str, bytes: &[u8]) -> Result<Pool, Vec<String>> {
         )]
     })?;
     let mut errors = Vec::new();
-    let mut prompts: Vec<(PromptPool, Vec<(usize, Option<f64>)>)> = Vec::new();
+    let mut prompts: Vec<(PromptPool, Vec<LineProb>)> = Vec::new();
     for (i, line) in text.trim_start_matches('\u{feff}').lines().enumerate() {
         let line_no = i + 1;
         if line.trim().is_empty() {
