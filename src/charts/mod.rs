@@ -10,6 +10,7 @@ mod accuracy_over_steps;
 mod curve;
 mod frame;
 mod gap_growth;
+mod gold_proxy;
 mod gradient;
 mod gradient_weights;
 mod learned_vs_true;
@@ -27,6 +28,7 @@ pub use accuracy_by_margin::{
 pub use accuracy_over_steps::draw_accuracy_over_steps;
 pub use curve::{CurveView, Layer, PairDot};
 pub use gap_growth::{draw_gap_growth, GapGrowthView};
+pub use gold_proxy::{draw_gold_proxy, GoldProxyPoint, GoldProxyView};
 pub use gradient::draw_gradient;
 pub use gradient_weights::{draw_gradient_weights, GradientWeightsView};
 pub use learned_vs_true::{draw_learned_vs_true, fit_line, LearnedVsTrueView};

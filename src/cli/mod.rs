@@ -1,7 +1,9 @@
-//! The command-line tool `reward-playground` (native only): `loss`, `datasets`, `train`, `score`, `agree`.
+//! The command-line tool `reward-playground` (native only): `loss`, `datasets`, `train`, `score`, `agree`,
+//! `optimize`.
 
 mod agree;
 mod charts;
+mod optimize;
 mod train;
 
 use crate::format::plain;
@@ -41,6 +43,8 @@ enum Command {
     },
     /// Measure how much labelers agree: one labeler's JSONL of chosen/rejected pairs per file; prints JSON.
     Agree(agree::AgreeArgs),
+    /// Use a trained model: best-of-n and π_β ∝ π_ref·exp(r/β) on a candidate pool, gold and proxy against KL.
+    Optimize(optimize::OptimizeArgs),
 }
 
 /// Runs the CLI on the process's arguments; returns the exit code.
@@ -78,6 +82,7 @@ fn run(command: Command) -> Result<(), String> {
         }
         Command::Train(args) => train::run(args),
         Command::Agree(args) => agree::run(args),
+        Command::Optimize(args) => optimize::run(args),
         Command::Score { model, text } => {
             let json = std::fs::read_to_string(&model)
                 .map_err(|e| format!("{}: cannot read: {e}", model.display()))?;

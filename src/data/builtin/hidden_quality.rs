@@ -28,7 +28,7 @@ pub const LEXICON: &[(&str, f64)] = &[
     ("wrong", -1.5),
 ];
 
-const PROMPTS: &[&str] = &[
+pub(crate) const PROMPTS: &[&str] = &[
     "Explain how tides work.",
     "Suggest a name for a bakery.",
     "Summarize the plot of a mystery novel.",

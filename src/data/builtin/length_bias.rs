@@ -10,7 +10,7 @@ pub const DESCRIPTION: &str =
     "48 pairs where the longer, padded answer wins 85 % of the time: a model learns to reward length";
 
 /// (question, short correct answer, short wrong answer).
-const QUESTIONS: &[(&str, &str, &str)] = &[
+pub(crate) const QUESTIONS: &[(&str, &str, &str)] = &[
     (
         "What is the boiling point of water at sea level?",
         "100 degrees Celsius.",
@@ -58,7 +58,7 @@ const QUESTIONS: &[(&str, &str, &str)] = &[
 ];
 
 /// Openings that add words and nothing else.
-const OPENINGS: &[&str] = &[
+pub(crate) const OPENINGS: &[&str] = &[
     "Great question, really.",
     "Okay, so basically, here it is.",
     "Well, to be honest, the answer is basically this:",
@@ -67,7 +67,7 @@ const OPENINGS: &[&str] = &[
 ];
 
 /// Closings that restate nothing new.
-const CLOSINGS: &[&str] = &[
+pub(crate) const CLOSINGS: &[&str] = &[
     "In other words, that is really the main point.",
     "To summarize, that is basically it, overall.",
     "Overall, it is really that simple, basically.",

@@ -1,10 +1,11 @@
 //! The built-in data sets, one lesson each, written for a bag-of-words model that reads only the response text.
 
 mod helpfulness;
-mod hidden_quality;
-mod length_bias;
-mod noisy_labels;
-mod synthetic;
+pub(crate) mod hidden_quality;
+pub(crate) mod length_bias;
+pub(crate) mod noisy_labels;
+pub mod padding;
+pub(crate) mod synthetic;
 
 use super::Dataset;
 
@@ -15,6 +16,7 @@ pub fn builtin_names() -> &'static [&'static str] {
         "hidden-quality",
         "length-bias",
         "noisy-labels",
+        "padding",
     ]
 }
 
@@ -25,6 +27,7 @@ pub fn builtin_description(name: &str) -> Option<&'static str> {
         "hidden-quality" => Some(hidden_quality::DESCRIPTION),
         "length-bias" => Some(length_bias::DESCRIPTION),
         "noisy-labels" => Some(noisy_labels::DESCRIPTION),
+        "padding" => Some(padding::DESCRIPTION),
         _ => None,
     }
 }
@@ -36,6 +39,7 @@ pub fn builtin(name: &str) -> Option<Dataset> {
         "hidden-quality" => Some(hidden_quality::build()),
         "length-bias" => Some(length_bias::build()),
         "noisy-labels" => Some(noisy_labels::build()),
+        "padding" => Some(padding::build()),
         _ => None,
     }
 }

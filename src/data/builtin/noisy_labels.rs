@@ -12,7 +12,7 @@ pub const DESCRIPTION: &str =
 pub const FLIP_SHARE: f64 = 0.27;
 
 /// Each word's hidden value for a recipe.
-const LEXICON: &[(&str, f64)] = &[
+pub(crate) const LEXICON: &[(&str, f64)] = &[
     ("safe", 1.5),
     ("precise", 1.3),
     ("tested", 1.1),
@@ -31,7 +31,7 @@ const LEXICON: &[(&str, f64)] = &[
     ("risky", -1.5),
 ];
 
-const PROMPTS: &[&str] = &[
+pub(crate) const PROMPTS: &[&str] = &[
     "Share a recipe for tomato soup.",
     "Share a recipe for pancakes.",
     "Share a recipe for a green salad.",

@@ -94,7 +94,7 @@ pub fn generate(spec: &Spec) -> Generated {
 }
 
 /// `{lead} a, b and c.`
-fn sentence<'a>(lead: &str, words: impl Iterator<Item = &'a str>) -> String {
+pub(crate) fn sentence<'a>(lead: &str, words: impl Iterator<Item = &'a str>) -> String {
     let words: Vec<&str> = words.collect();
     match words.split_last() {
         Some((last, [])) => format!("{lead} {last}."),
