@@ -67,6 +67,11 @@ impl Trainer {
         t
     }
 
+    /// How many snapshots the run keeps for rewind now (fewer for a large model: see [`SNAPSHOT_BYTES`]).
+    pub fn snapshots_kept(&self) -> usize {
+        self.snapshots.points().len()
+    }
+
     /// Starts the run again at step 0 from `model`'s weights (e.g. a model saved earlier), keeping the data, split
     /// and settings. Words the model does not know stay unknown; the optimizer starts fresh.
     pub fn restart_from(&mut self, model: RewardModel) {
