@@ -21,7 +21,7 @@ fn big(n: usize, words: usize, seed: u64) -> Dataset {
         }
         for _ in 0..8 {
             // Words below a tenth of the vocabulary are "good": chosen responses use more of them.
-            let pool = if good && rng.next_u64() % 3 == 0 {
+            let pool = if good && rng.next_u64().is_multiple_of(3) {
                 words / 10
             } else {
                 words
