@@ -47,7 +47,9 @@ pub struct Optimizer {
     momentum: f64,
     weight_decay: f64,
     steps: u64,
-    /// SGD: the velocity v. Adam: the first moment m.
+    /// How many parameters it steps.
+    n_params: usize,
+    /// SGD with momentum: the velocity v (empty for plain SGD, which keeps no state). Adam: the first moment m.
     first: Vec<f64>,
     /// Adam: the second moment v (empty for SGD).
     second: Vec<f64>,
@@ -64,11 +66,18 @@ impl Clone for Optimizer {
 
     /// Copies `source` into `self`, reusing `self`'s buffers (the trainer keeps a copy like this every step).
     fn clone_from(&mut self, source: &Optimizer) {
-        (self.kind, self.momentum, self.weight_decay, self.steps) = (
+        (
+            self.kind,
+            self.momentum,
+            self.weight_decay,
+            self.steps,
+            self.n_params,
+        ) = (
             source.kind,
             source.momentum,
             source.weight_decay,
             source.steps,
+            source.n_params,
         );
         self.first.clone_from(&source.first);
         self.second.clone_from(&source.second);
@@ -85,16 +94,18 @@ impl Optimizer {
         momentum: f64,
         weight_decay: f64,
     ) -> Optimizer {
-        let second = match kind {
-            OptimizerKind::Sgd => Vec::new(),
-            OptimizerKind::Adam => vec![0.0; n_params],
+        let (first, second) = match kind {
+            OptimizerKind::Sgd if momentum == 0.0 => (Vec::new(), Vec::new()),
+            OptimizerKind::Sgd => (vec![0.0; n_params], Vec::new()),
+            OptimizerKind::Adam => (vec![0.0; n_params], vec![0.0; n_params]),
         };
         Optimizer {
             kind,
             momentum,
             weight_decay,
             steps: 0,
-            first: vec![0.0; n_params],
+            n_params,
+            first,
             second,
         }
     }
@@ -102,6 +113,11 @@ impl Optimizer {
     /// SGD or Adam.
     pub fn kind(&self) -> OptimizerKind {
         self.kind
+    }
+
+    /// How many numbers of state it keeps besides the step count: 0 (plain SGD), n (momentum) or 2n (Adam).
+    pub fn state_len(&self) -> usize {
+        self.first.len() + self.second.len()
     }
 
     /// How many steps have been taken.
@@ -125,7 +141,7 @@ impl Optimizer {
         );
         assert_eq!(
             params.len(),
-            self.first.len(),
+            self.n_params,
             "the optimizer was made for another parameter count"
         );
         self.steps += 1;

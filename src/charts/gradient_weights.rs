@@ -1,7 +1,7 @@
 //! How hard each pair pulls on the model: its gradient weight σ(−Δ) as a bar.
 
 use super::frame::{category_label, draw_frame, Frame};
-use super::{ChartError, Theme};
+use super::{sampled, ChartError, Theme};
 use crate::loss::gradient_weight;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -16,7 +16,8 @@ pub struct GradientWeightsView<'a> {
 }
 
 /// One bar per pair of height σ(−Δ) = |dloss/dΔ| in [0, 1]: near 1 for a pair ranked wrong, near 0 for a pair
-/// ranked right by a wide margin.
+/// ranked right by a wide margin. Past [`super::MAX_MARKS`] pairs only every k-th pair ([`super::sample_every`])
+/// and the selected one are drawn, each bar k pairs wide so that the sample stays visible.
 pub fn draw_gradient_weights<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     view: &GradientWeightsView,
@@ -31,7 +32,10 @@ pub fn draw_gradient_weights<DB: DrawingBackend>(
     let Some(mut chart) = draw_frame(area, theme, &frame)? else {
         return Ok(());
     };
-    let bar = |(i, &gap): (usize, &f64)| {
+    let every = super::sample_every(n);
+    let half = 0.4 * every as f64;
+    let bar = |i: usize| {
+        let gap = view.gaps[i];
         let w = gap
             .is_finite()
             .then(|| gradient_weight(gap).clamp(0.0, 1.0))?;
@@ -42,10 +46,11 @@ pub fn draw_gradient_weights<DB: DrawingBackend>(
         };
         let x = i as f64;
         Some(Rectangle::new(
-            [(x - 0.4, 0.0), (x + 0.4, w)],
+            [(x - half, 0.0), (x + half, w)],
             color.filled(),
         ))
     };
-    chart.draw_series(view.gaps.iter().enumerate().filter_map(bar))?;
+    let shown = sampled(n, every, |i| view.highlighted == Some(i));
+    chart.draw_series(shown.filter_map(bar))?;
     Ok(())
 }

@@ -4,6 +4,10 @@
 //! No chart draws a title (the page puts titles in its HTML); text is limited to axis labels. Any input is
 //! drawn without panicking: non-finite values are skipped, values beyond an axis are pinned to its edge, and
 //! empty or zero-width ranges are widened.
+//!
+//! A chart with one mark per pair draws at most about [`MAX_MARKS`] of them: past that it draws an evenly spaced
+//! sample (every k-th pair, k from [`sample_every`]) and the highlighted pairs, so a file or a canvas of 100 000
+//! pairs stays small and fast. Its sentence in `crate::views` says so.
 
 mod accuracy_by_margin;
 mod accuracy_over_steps;
@@ -44,6 +48,25 @@ use plotters::coord::Shift;
 use plotters::drawing::DrawingAreaErrorKind;
 use plotters::prelude::*;
 use std::fmt;
+
+/// Marks a per-pair chart draws at most (besides highlighted pairs) before it switches to a sample.
+pub const MAX_MARKS: usize = 2000;
+
+/// The spacing k of the sample a per-pair chart of `n` pairs draws: 1 (every pair) up to [`MAX_MARKS`] pairs,
+/// else ⌈n / MAX_MARKS⌉, so pairs 0, k, 2k, … are drawn.
+pub fn sample_every(n: usize) -> usize {
+    n.div_ceil(MAX_MARKS).max(1)
+}
+
+/// The pairs of `0..n` a chart drawing every `every`-th pair shows: the sampled ones and `lit`, in index order.
+pub(crate) fn sampled(
+    n: usize,
+    every: usize,
+    lit: impl Fn(usize) -> bool,
+) -> impl Iterator<Item = usize> {
+    let every = every.max(1);
+    (0..n).filter(move |&i| i % every == 0 || lit(i))
+}
 
 /// A chart could not be drawn: the backend's error (an SVG string, a canvas) as text.
 #[derive(Clone, Debug, PartialEq, Eq)]

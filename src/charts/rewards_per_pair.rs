@@ -1,7 +1,7 @@
 //! Each pair's two rewards side by side: a dumbbell from the chosen to the rejected response.
 
 use super::frame::{auto_range, category_label, draw_frame, draw_hline, pin, Frame};
-use super::{ChartError, Theme};
+use super::{sampled, ChartError, Theme};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -16,7 +16,8 @@ pub struct PairRewardsView<'a> {
 
 /// For pair i at x = i: the chosen reward as a filled dot, the rejected reward as a ring, and a line between
 /// them, in the theme's `right()` colour when r_chosen > r_rejected and `wrong()` otherwise (a tie is wrong).
-/// A non-finite reward draws no dot and no line.
+/// A non-finite reward draws no dot and no line. Past [`super::MAX_MARKS`] pairs only every k-th pair
+/// ([`super::sample_every`]) and the selected one are drawn, each at its own place on the axis.
 pub fn draw_rewards_per_pair<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     view: &PairRewardsView,
@@ -38,7 +39,8 @@ pub fn draw_rewards_per_pair<DB: DrawingBackend>(
     };
     draw_hline(&mut chart, 0.0, theme.axis.mix(0.5))?;
     let r = theme.dot_radius();
-    for (i, &(chosen, rejected)) in view.pairs.iter().enumerate() {
+    for i in sampled(n, super::sample_every(n), |i| view.highlighted == Some(i)) {
+        let (chosen, rejected) = view.pairs[i];
         let x = i as f64;
         let selected = view.highlighted == Some(i);
         let color = if chosen > rejected {

@@ -8,7 +8,7 @@ use crate::settings;
 use crate::train::{history_csv, Config, Grouping, Trainer};
 use clap::{Args, ValueEnum};
 use serde::Serialize;
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 #[derive(Copy, Clone, Debug, ValueEnum)]
@@ -230,8 +230,12 @@ fn write_outputs(trainer: &mut Trainer, out: &Path) -> Result<(), String> {
 
     write("history.csv", history_csv(trainer))?;
 
+    // Written line by line: for 100 000 pairs the whole file would be ~40 MB in memory.
+    let path = out.join("pairs.jsonl");
+    let fail = |e: std::io::Error| format!("{}: cannot write: {e}", path.display());
+    let file = std::fs::File::create(&path).map_err(fail)?;
+    let mut lines = std::io::BufWriter::new(file);
     let states = trainer.pair_states();
-    let mut lines = String::new();
     for (p, s) in trainer.dataset().pairs.iter().zip(&states) {
         let line = PairLine {
             prompt: &p.prompt,
@@ -244,10 +248,11 @@ fn write_outputs(trainer: &mut Trainer, out: &Path) -> Result<(), String> {
             split: if s.test { "test" } else { "train" },
             flipped: s.flipped,
         };
-        lines.push_str(&serde_json::to_string(&line).map_err(|e| e.to_string())?);
-        lines.push('\n');
+        serde_json::to_writer(&mut lines, &line).map_err(|e| e.to_string())?;
+        lines.write_all(b"\n").map_err(fail)?;
     }
-    write("pairs.jsonl", lines)?;
+    lines.flush().map_err(fail)?;
+    drop(states);
     write("model.json", trainer.model().to_json())?;
     for (name, svg) in super::charts::all_svgs(trainer)? {
         write(&name, svg)?;

@@ -17,5 +17,6 @@ pub use metrics::{set_stats, Metrics, SetStats, CSV_HEADER};
 pub use series::Series;
 pub use session::{Applied, Session, Shown, SlowStep, Stage, StageMove};
 pub use trainer::{
-    PairState, TrainError, Trainer, GAP_POINTS, HISTORY_POINTS, SNAPSHOTS, TRACKED_PAIRS,
+    PairState, TrainError, Trainer, GAP_POINTS, HISTORY_POINTS, MIN_SNAPSHOTS, SNAPSHOTS,
+    SNAPSHOT_BYTES, TRACKED_PAIRS,
 };

@@ -4,7 +4,7 @@ use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};
 
 use super::sigmoid::CurveDots;
-use super::text::{n3, per_pair, range};
+use super::text::{n3, per_pair, range, sample_note};
 use super::{Focus, RunView, Table};
 use crate::charts::{self, ChartError, Layer, Theme};
 use crate::train::{PairState, Trainer};
@@ -36,10 +36,11 @@ impl RunView for NegLog {
     fn sentence(run: &mut Trainer, pairs: &[PairState]) -> String {
         let (lo, hi) = range(pairs.iter().map(|p| p.loss));
         format!(
-            "Pair losses range from {} to {}; the training loss is {}.",
+            "Pair losses range from {} to {}; the training loss is {}.{}",
             n3(lo),
             n3(hi),
-            n3(run.metrics().loss)
+            n3(run.metrics().loss),
+            sample_note(pairs.len())
         )
     }
 

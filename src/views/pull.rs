@@ -3,7 +3,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};
 
-use super::text::{n3, per_pair, range};
+use super::text::{n3, per_pair, range, sample_note};
 use super::{Focus, RunView, Table};
 use crate::charts::{self, ChartError, GradientWeightsView, Layer, Theme};
 use crate::train::{PairState, Trainer};
@@ -40,9 +40,10 @@ impl RunView for Pull {
         let hard = pairs.iter().filter(|p| p.gradient_weight > 0.5).count();
         let (_, hi) = range(pairs.iter().map(|p| p.gradient_weight));
         format!(
-            "{hard} of {} pairs pull with σ(−Δ) above ½ (ranked wrong or tied); the strongest pull is {}.",
+            "{hard} of {} pairs pull with σ(−Δ) above ½ (ranked wrong or tied); the strongest pull is {}.{}",
             pairs.len(),
-            n3(hi)
+            n3(hi),
+            sample_note(pairs.len())
         )
     }
 

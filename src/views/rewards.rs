@@ -3,7 +3,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};
 
-use super::text::{n3, per_pair};
+use super::text::{n3, per_pair, sample_note};
 use super::{Focus, RunView, Table};
 use crate::charts::{self, ChartError, Layer, PairRewardsView, Theme};
 use crate::train::{PairState, Trainer};
@@ -40,10 +40,11 @@ impl RunView for Rewards {
         let now = run.metrics();
         let ahead = pairs.iter().filter(|p| p.gap > 0.0).count();
         format!(
-            "The chosen response is ahead in {ahead} of {} pairs; rewards range from {} to {}.",
+            "The chosen response is ahead in {ahead} of {} pairs; rewards range from {} to {}.{}",
             pairs.len(),
             n3(now.min_reward),
-            n3(now.max_reward)
+            n3(now.max_reward),
+            sample_note(pairs.len())
         )
     }
 

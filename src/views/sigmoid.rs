@@ -3,7 +3,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};
 
-use super::text::{n3, per_pair, range};
+use super::text::{n3, per_pair, range, sample_note};
 use super::{Focus, RunView, Table};
 use crate::charts::{self, ChartError, CurveView, Layer, PairDot, Theme};
 use crate::train::{PairState, Trainer};
@@ -20,19 +20,23 @@ pub struct CurveDots {
 }
 
 impl CurveDots {
-    /// The dots of `run`'s pairs as `focus` marks them.
+    /// The dots of `run`'s pairs as `focus` marks them: every pair, or past [`charts::MAX_MARKS`] pairs an evenly
+    /// spaced sample and the marked pairs.
     pub fn of(run: &mut Trainer, focus: &Focus) -> CurveDots {
-        let dots: Vec<PairDot> = run
-            .pair_states()
+        let pairs = run.pair_states();
+        let every = charts::sample_every(pairs.len());
+        let lit = |i: usize| Some(i) == focus.selected || focus.batch.contains(&i);
+        let dots: Vec<PairDot> = pairs
             .iter()
             .enumerate()
+            .filter(|&(i, _)| i % every == 0 || lit(i))
             .map(|(i, p)| PairDot {
                 gap: p.gap,
-                highlighted: Some(i) == focus.selected || focus.batch.contains(&i),
+                highlighted: lit(i),
                 flipped: p.flipped,
             })
             .collect();
-        let delta = focus.selected.and_then(|i| dots.get(i)).map(|d| d.gap);
+        let delta = focus.selected.and_then(|i| pairs.get(i)).map(|p| p.gap);
         CurveDots { dots, delta }
     }
 
@@ -72,10 +76,11 @@ impl RunView for Sigmoid {
         let right = pairs.iter().filter(|p| p.gap > 0.0).count();
         let (lo, hi) = range(pairs.iter().map(|p| p.sigmoid));
         format!(
-            "{right} of {} pairs have σ(Δ) above ½; σ(Δ) ranges from {} to {}.",
+            "{right} of {} pairs have σ(Δ) above ½; σ(Δ) ranges from {} to {}.{}",
             pairs.len(),
             n3(lo),
-            n3(hi)
+            n3(hi),
+            sample_note(pairs.len())
         )
     }
 

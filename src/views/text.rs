@@ -136,3 +136,30 @@ pub(crate) fn history_rows(
 ) -> Vec<Vec<String>> {
     run.history().iter().map(|(s, m)| row(*s, m)).collect()
 }
+
+/// What a per-pair chart of `n` pairs leaves out, as a sentence to append: nothing ("") up to
+/// [`crate::charts::MAX_MARKS`] pairs, else " It draws a sample: every 50th pair (2000 of 100000) and any pair
+/// followed or in the batch."
+pub(crate) fn sample_note(n: usize) -> String {
+    let every = crate::charts::sample_every(n);
+    if every == 1 {
+        return String::new();
+    }
+    format!(
+        " It draws a sample: every {} pair ({} of {n}) and any pair followed or in the batch.",
+        ordinal(every),
+        n.div_ceil(every)
+    )
+}
+
+/// 2nd, 3rd, 4th, 11th, 21st, 50th.
+fn ordinal(k: usize) -> String {
+    let suffix = match (k % 10, k % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{k}{suffix}")
+}

@@ -8,6 +8,7 @@ use crate::model::{RewardModel, Vocab};
 use crate::optim::Optimizer;
 use crate::rng::Rng;
 use std::fmt;
+use std::sync::Arc;
 
 mod readout;
 mod rewind;
@@ -23,8 +24,13 @@ pub const HISTORY_POINTS: usize = 2048;
 pub const GAP_POINTS: usize = 512;
 /// Pairs whose gaps are followed over time (the first ones in input order).
 pub const TRACKED_PAIRS: usize = 200;
-/// Snapshots kept for rewind; a rewind replays at most the steps between two snapshots.
+/// Snapshots kept for rewind at most; a rewind replays at most the steps between two snapshots.
 pub const SNAPSHOTS: usize = 128;
+/// Memory the rewind snapshots of a run may fill: a run with a large model keeps fewer (at least
+/// [`MIN_SNAPSHOTS`]) and replays more steps when rewound. Runs on the built-in data keep all [`SNAPSHOTS`].
+pub const SNAPSHOT_BYTES: usize = 32 << 20;
+/// Snapshots kept for rewind at least, however large the model.
+pub const MIN_SNAPSHOTS: usize = 8;
 
 // Independent random streams of one seed.
 const STREAM_SPLIT: u64 = 1;
@@ -89,16 +95,19 @@ enum Event {
 }
 
 /// A reward-model training run.
+///
+/// What never changes during a run (the data, its tokens, the split) is shared between clones, so a rewound view
+/// of the run costs its moving state only.
 #[derive(Clone, Debug)]
 pub struct Trainer {
     config: Config,
-    data: Dataset,
+    data: Arc<Dataset>,
     /// Token ids of (chosen, rejected) of every pair.
-    encoded: Vec<(Vec<usize>, Vec<usize>)>,
-    margins: Vec<Option<f64>>,
-    is_test: Vec<bool>,
-    train_units: Vec<Vec<usize>>,
-    test_units: Vec<Vec<usize>>,
+    encoded: Arc<[(Vec<usize>, Vec<usize>)]>,
+    margins: Arc<[Option<f64>]>,
+    is_test: Arc<[bool]>,
+    train_units: Arc<[Vec<usize>]>,
+    test_units: Arc<[Vec<usize>]>,
     batch_units: usize,
     state: RunState,
     /// (r_chosen, r_rejected) of every pair at the current step, valid when `fresh`.
@@ -107,7 +116,8 @@ pub struct Trainer {
     fresh: bool,
     history: Thinned<Metrics>,
     gaps: Thinned<Vec<f64>>,
-    snapshots: Thinned<RunState>,
+    /// Full copies of the run's state, shared with the run's rewound views.
+    snapshots: Thinned<Arc<RunState>>,
     events: Vec<(u64, Event)>,
     diverged: bool,
     /// Buffers a step reuses instead of allocating its own each time.
@@ -176,11 +186,7 @@ impl Trainer {
             vocab,
             Rng::for_stream(config.seed, STREAM_INIT).next_u64(),
         );
-        let encoded = data
-            .pairs
-            .iter()
-            .map(|p| (model.encode(&p.chosen).ids, model.encode(&p.rejected).ids))
-            .collect();
+        let encoded = encode(&model, &data);
         let margins = data.pairs.iter().map(|p| p.margin).collect();
         let optimizer = Optimizer::new(
             config.optimizer,
@@ -205,15 +211,16 @@ impl Trainer {
         };
         state.order_rng.shuffle(&mut state.order);
         state.cursor = 0;
+        let snapshots = Thinned::new(rewind::snapshot_capacity(&state));
         let mut t = Trainer {
             rewards: vec![(0.0, 0.0); data.pairs.len()],
             config,
-            data,
+            data: Arc::new(data),
             encoded,
             margins,
-            is_test,
-            train_units,
-            test_units,
+            is_test: is_test.into(),
+            train_units: train_units.into(),
+            test_units: test_units.into(),
             batch_units,
             state,
             metrics: None,
@@ -221,7 +228,7 @@ impl Trainer {
             fresh: false,
             history: Thinned::new(HISTORY_POINTS),
             gaps: Thinned::new(GAP_POINTS),
-            snapshots: Thinned::new(SNAPSHOTS),
+            snapshots,
             events: Vec::new(),
             diverged: false,
         };
@@ -327,7 +334,7 @@ impl Trainer {
     fn record(&mut self) {
         let step = self.state.step;
         if self.snapshots.wants(step) {
-            self.snapshots.push(step, self.state.clone());
+            self.snapshots.push(step, Arc::new(self.state.clone()));
         }
         if self.history.wants(step) || self.gaps.wants(step) {
             let m = self.metrics();
@@ -348,4 +355,12 @@ impl Trainer {
     pub fn score(&self, text: &str) -> crate::model::Score {
         self.state.model.score(text)
     }
+}
+
+/// Token ids of (chosen, rejected) of every pair of `data`, as `model` reads them.
+fn encode(model: &RewardModel, data: &Dataset) -> Arc<[(Vec<usize>, Vec<usize>)]> {
+    data.pairs
+        .iter()
+        .map(|p| (model.encode(&p.chosen).ids, model.encode(&p.rejected).ids))
+        .collect()
 }

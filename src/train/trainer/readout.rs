@@ -33,7 +33,7 @@ impl Trainer {
             return;
         }
         let model = &self.state.model;
-        for (r, (c_ids, r_ids)) in self.rewards.iter_mut().zip(&self.encoded) {
+        for (r, (c_ids, r_ids)) in self.rewards.iter_mut().zip(self.encoded.iter()) {
             *r = (model.reward(c_ids), model.reward(r_ids));
         }
         let spec = &self.config.loss;

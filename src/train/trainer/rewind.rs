@@ -1,6 +1,7 @@
 //! A run's timeline: rewind (restore a snapshot and replay), normalization and restarts, all replayable.
 
-use super::{Event, Trainer, GAP_POINTS, HISTORY_POINTS, SNAPSHOTS, STREAM_ORDER};
+use super::{encode, Event, RunState, Trainer, GAP_POINTS, HISTORY_POINTS, STREAM_ORDER};
+use super::{MIN_SNAPSHOTS, SNAPSHOTS, SNAPSHOT_BYTES};
 use crate::model::RewardModel;
 use crate::optim::Optimizer;
 use crate::rng::Rng;
@@ -40,7 +41,7 @@ impl Trainer {
             .at_or_before(target)
             .cloned()
             .expect("step 0 is always kept");
-        t.state = snapshot;
+        t.state = (*snapshot).clone();
         t.diverged = false;
         t.history.truncate_after(target);
         t.gaps.truncate_after(target);
@@ -66,15 +67,15 @@ impl Trainer {
         t
     }
 
+    /// How many snapshots the run keeps for rewind now (fewer for a large model: see [`SNAPSHOT_BYTES`]).
+    pub fn snapshots_kept(&self) -> usize {
+        self.snapshots.points().len()
+    }
+
     /// Starts the run again at step 0 from `model`'s weights (e.g. a model saved earlier), keeping the data, split
     /// and settings. Words the model does not know stay unknown; the optimizer starts fresh.
     pub fn restart_from(&mut self, model: RewardModel) {
-        self.encoded = self
-            .data
-            .pairs
-            .iter()
-            .map(|p| (model.encode(&p.chosen).ids, model.encode(&p.rejected).ids))
-            .collect();
+        self.encoded = encode(&model, &self.data);
         let s = &mut self.state;
         s.optimizer = Optimizer::new(
             self.config.optimizer,
@@ -93,10 +94,18 @@ impl Trainer {
         s.last_batch.clear();
         self.history = Thinned::new(HISTORY_POINTS);
         self.gaps = Thinned::new(GAP_POINTS);
-        self.snapshots = Thinned::new(SNAPSHOTS);
+        self.snapshots = Thinned::new(snapshot_capacity(&self.state));
         self.events.clear();
         self.diverged = false;
         self.fresh = false;
         self.record();
     }
+}
+
+/// How many snapshots of `state` fit in [`SNAPSHOT_BYTES`] (between [`MIN_SNAPSHOTS`] and [`SNAPSHOTS`]).
+pub(super) fn snapshot_capacity(state: &RunState) -> usize {
+    let bytes = std::mem::size_of::<f64>()
+        * (state.model.params().len() + state.optimizer.state_len())
+        + std::mem::size_of::<usize>() * (state.order.len() + state.last_batch.capacity());
+    (SNAPSHOT_BYTES / bytes.max(1)).clamp(MIN_SNAPSHOTS, SNAPSHOTS)
 }

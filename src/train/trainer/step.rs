@@ -5,13 +5,21 @@ use crate::loss::pair_gradient;
 use crate::optim::Optimizer;
 
 /// What a step keeps to undo itself if it diverges, and its batch and gradient: reused from step to step.
-#[derive(Clone, Debug, Default)]
+#[derive(Debug, Default)]
 pub(super) struct Scratch {
     params: Vec<f64>,
     optimizer: Option<Optimizer>,
     order: Vec<usize>,
     units: Vec<usize>,
     grad: Vec<f64>,
+}
+
+/// A clone of a run starts with empty buffers: they hold nothing between steps, and a rewound view of a large
+/// model need not copy them.
+impl Clone for Scratch {
+    fn clone(&self) -> Scratch {
+        Scratch::default()
+    }
 }
 
 impl Trainer {
