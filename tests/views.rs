@@ -274,3 +274,15 @@ fn the_step_sentence_counts_in_the_right_number_and_names_pairs_once() {
         "1 step = one update of the weights on a batch of 4 pairs. 1 epoch = 14 steps = all 54 training pairs once."
     );
 }
+
+#[test]
+fn an_accuracy_of_zero_from_ties_says_so_and_a_trained_run_does_not() {
+    use reward_playground::views::tie_note;
+    let mut fresh = run(Config::default(), 0);
+    let pairs = fresh.pair_states();
+    assert_eq!(fresh.metrics().accuracy, 0.0);
+    assert_eq!(tie_note(&pairs), Some("every pair tied"));
+    let mut trained = run(Config::default(), 3);
+    assert_eq!(tie_note(&trained.pair_states()), None);
+    assert_eq!(tie_note(&[]), None);
+}

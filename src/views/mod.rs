@@ -29,7 +29,7 @@ use crate::train::{PairState, Trainer};
 
 pub use explorer::{gap_range, shift_sentence, ExplorerChart};
 pub use table::Table;
-pub use text::{correlation, count, step_means};
+pub use text::{correlation, count, step_means, tie_note};
 
 /// What the reader is looking at, which some charts mark: the followed pair, the pairs of a slow step's batch, and
 /// how many words of each sign a word chart lists.

@@ -45,6 +45,13 @@ pub fn step_means(
     )
 }
 
+/// What to say beside an accuracy of 0 when every pair is a tie (every reward equal, as at step 0 of the linear
+/// model): a tie counts as wrong (the accuracy chart's caption says so), so the 0 says nothing yet. `None`
+/// otherwise.
+pub fn tie_note(pairs: &[crate::train::PairState]) -> Option<&'static str> {
+    (!pairs.is_empty() && pairs.iter().all(|p| p.gap == 0.0)).then_some("every pair tied")
+}
+
 /// A share as a whole percentage.
 pub(crate) fn pct(v: f64) -> String {
     format!("{:.0} %", 100.0 * v)

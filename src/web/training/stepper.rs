@@ -9,7 +9,7 @@ use super::state::{now, Training};
 use crate::format::fixed;
 use crate::share::SPEEDS;
 use crate::train::Session;
-use crate::views::step_means;
+use crate::views::{step_means, tie_note};
 
 /// Longest training slice in one animation frame, in ms: the rest of the frame is left for drawing.
 const SLICE_MS: f64 = 6.0;
@@ -127,7 +127,10 @@ pub fn Stepper() -> impl IntoView {
                 <span>"Epoch "<b data-testid="epoch-count">{move || fixed(s().metrics.epoch, 2)}</b></span>
                 <span>"Loss "<b data-testid="train-loss" data-value=move || s().metrics.loss.to_string()>
                     {move || fixed(s().metrics.loss, 4)}</b></span>
-                <span>"Accuracy "<b data-testid="train-accuracy" data-value=move || s().metrics.accuracy.to_string()>{move || format!("{:.1} %", 100.0 * s().metrics.accuracy)}</b></span>
+                <span>"Accuracy "<b data-testid="train-accuracy" data-value=move || s().metrics.accuracy.to_string()>{move || format!("{:.1} %", 100.0 * s().metrics.accuracy)}</b>
+                    {move || t.shown.with(|s| tie_note(&s.pairs)).map(|note| view! {
+                        <span class="tie" data-testid="accuracy-tie">{format!(" ({note})")}</span>
+                    })}</span>
             </div>
             <p class="hint" data-testid="step-means">{step_means}</p>
             <div class="buttons">

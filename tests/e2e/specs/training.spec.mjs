@@ -29,9 +29,12 @@ test('Step raises the step counter by exactly one and changes the loss', async (
   expect(await stepCount(page)).toBe(0);
   const before = await loss(page);
   expect(before).toBeCloseTo(Math.LN2, 12); // every reward starts at 0
+  // …so every pair is a tie, and the page says why the accuracy reads 0.
+  await expect(page.getByTestId('accuracy-tie')).toContainText('every pair tied');
   await page.getByTestId('step').click();
   await expect(page.getByTestId('step-count')).toHaveText('1');
   expect(await loss(page)).not.toBe(before);
+  await expect(page.getByTestId('accuracy-tie')).toHaveCount(0);
   await page.getByTestId('step').click();
   await expect(page.getByTestId('step-count')).toHaveText('2');
 });
