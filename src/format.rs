@@ -88,6 +88,20 @@ pub fn plain(value: f64) -> String {
     }
 }
 
+/// A value the reader gave, as a message quotes it: in quotes, cut to 24 characters (then "…"), control characters
+/// shown as `?`, so a hostile link or code cannot flood or garble the page.
+pub fn quoted(value: &str) -> String {
+    let mut out: String = value
+        .chars()
+        .take(24)
+        .map(|c| if c.is_control() { '?' } else { c })
+        .collect();
+    if value.chars().count() > 24 {
+        out.push('…');
+    }
+    format!("\"{out}\"")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,7 @@
 //! Every key, range and default comes from the settings table, [`crate::settings`].
 
 use crate::data::builtin;
+use crate::format::quoted as quote;
 use crate::hash::HashPairs;
 use crate::loss::LossKind;
 use crate::model::ModelKind;
@@ -64,19 +65,6 @@ impl Default for SharedState {
             hidden: Vec::new(),
         }
     }
-}
-
-/// How a value is shown inside a notice: quoted, cut to 24 characters, control characters replaced.
-fn quote(value: &str) -> String {
-    let mut out: String = value
-        .chars()
-        .take(24)
-        .map(|c| if c.is_control() { '?' } else { c })
-        .collect();
-    if value.chars().count() > 24 {
-        out.push('…');
-    }
-    format!("\"{out}\"")
 }
 
 /// Reads the hash's values one by one, keeping a notice for each that is refused.

@@ -62,18 +62,8 @@ fn error(part: &'static str, message: String) -> CodeError {
     CodeError { part, message }
 }
 
-/// A value inside a message: quoted, cut to 24 characters, control characters shown as `?`.
-pub(super) fn quote(value: &str) -> String {
-    let mut out: String = value
-        .chars()
-        .take(24)
-        .map(|c| if c.is_control() { '?' } else { c })
-        .collect();
-    if value.chars().count() > 24 {
-        out.push('…');
-    }
-    format!("\"{out}\"")
-}
+/// A value inside a message, as every message of the crate quotes one.
+pub(super) use crate::format::quoted as quote;
 
 /// A whole number in plain digits, at most `max`.
 fn whole(part: &'static str, text: &str, max: u64) -> Result<u64, CodeError> {
