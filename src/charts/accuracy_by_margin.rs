@@ -57,18 +57,24 @@ pub fn accuracy_by_margin(margins: &[Option<f64>], correct: &[bool]) -> Vec<Marg
         .collect()
 }
 
+/// The axes of [`draw_accuracy_by_margin`]: one category per bar along x, labelled with its margin; y in [0, 1].
+pub(crate) fn margin_axes<'a>(view: &MarginAccuracyView<'a>) -> Frame<'a> {
+    let bars = view.bars;
+    Frame {
+        x_fmt: Box::new(move |v: &f64| {
+            category_label(*v, |i| bars.get(i).map(|b| fmt_tick(b.margin)))
+        }),
+        ..Frame::x_categories(bars.len(), 0.0..1.0, "margin", "accuracy")
+    }
+}
+
 /// One bar per margin value, height = accuracy in [0, 1], labelled with the margin.
 pub fn draw_accuracy_by_margin<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     view: &MarginAccuracyView,
     theme: &Theme,
 ) -> Result<(), ChartError> {
-    let n = view.bars.len();
-    let label = |v: &f64| category_label(*v, |i| view.bars.get(i).map(|b| fmt_tick(b.margin)));
-    let frame = Frame {
-        x_fmt: &label,
-        ..Frame::x_categories(n, 0.0..1.0, "margin", "accuracy")
-    };
+    let frame = margin_axes(view);
     let Some(mut chart) = draw_frame(area, theme, &frame)? else {
         return Ok(());
     };

@@ -5,6 +5,7 @@ use super::frame::{draw_runs, finite_runs, pin_point, place_frame, Frame};
 use super::{ChartError, Theme};
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use std::ops::Range;
 
 /// Points on each curve: enough that the bend of σ looks smooth at any chart width.
 pub(crate) const SAMPLES: usize = 200;
@@ -62,6 +63,19 @@ pub(crate) fn samples(from: f64, to: f64) -> impl Iterator<Item = f64> {
     (0..SAMPLES).map(move |i| from + (to - from) * i as f64 / (SAMPLES - 1) as f64)
 }
 
+/// Where a pair of gap `gap` is drawn on a curve chart whose point of a gap is `at` and whose axes are `xr` × `yr`:
+/// `at(gap)` pinned into the axes; `None` for a non-finite gap (no dot).
+pub(crate) fn dot_point(
+    at: impl Fn(f64) -> (f64, f64),
+    gap: f64,
+    xr: &Range<f64>,
+    yr: &Range<f64>,
+) -> Option<(f64, f64)> {
+    gap.is_finite()
+        .then(|| pin_point(at(gap), xr, yr))
+        .flatten()
+}
+
 /// One curve chart: `frame` gives the axes, `curve` the sampled points, `at(Δ)` the exact point of a gap.
 pub(crate) fn draw_curve<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -85,11 +99,7 @@ pub(crate) fn draw_curve<DB: DrawingBackend>(
 
     let r = theme.dot_radius();
     let dot = |d: &PairDot| {
-        let p = d
-            .gap
-            .is_finite()
-            .then(|| pin_point(at(d.gap), &xr, &yr))
-            .flatten()?;
+        let p = dot_point(&at, d.gap, &xr, &yr)?;
         let (color, radius) = if d.highlighted {
             (theme.selected(), 2 * r)
         } else {

@@ -1,6 +1,7 @@
 //! What every chart shares: safe axis ranges, the axes with their light grid, tick labels, and the clean-up of
 //! points (non-finite skipped, out-of-range pinned to the edge) so that no NaN ever reaches a backend.
 
+use super::layout::layout;
 use super::{ChartError, Theme};
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
@@ -121,6 +122,9 @@ pub(crate) fn category_label(v: f64, labels: impl Fn(usize) -> Option<String>) -
     labels(i as usize).unwrap_or_default()
 }
 
+/// Formats one tick label.
+pub(crate) type TickFormat<'a> = Box<dyn Fn(&f64) -> String + 'a>;
+
 /// The axes of one chart: ranges, descriptions, how many labels, how to write them.
 pub(crate) struct Frame<'a> {
     pub x: Range<f64>,
@@ -130,14 +134,26 @@ pub(crate) struct Frame<'a> {
     /// At most this many labelled ticks (each with a grid line) on each axis.
     pub x_labels: usize,
     pub y_labels: usize,
-    pub x_fmt: &'a dyn Fn(&f64) -> String,
-    pub y_fmt: &'a dyn Fn(&f64) -> String,
-    /// Characters of the widest y label, for the width of the label area.
-    pub y_label_chars: usize,
+    pub x_fmt: TickFormat<'a>,
+    pub y_fmt: TickFormat<'a>,
 }
 
 fn default_fmt(v: &f64) -> String {
     fmt_tick(*v)
+}
+
+/// A step number as a tick label: a whole number written out (no fraction, no exponent); nothing between steps.
+fn fmt_step(v: &f64) -> String {
+    let whole = v.round();
+    if (v - whole).abs() > 1e-6 * whole.abs().max(1.0) {
+        return String::new();
+    }
+    let text = format!("{}", whole.abs() as u64);
+    if whole < 0.0 {
+        format!("\u{2212}{text}")
+    } else {
+        text
+    }
 }
 
 impl<'a> Frame<'a> {
@@ -150,9 +166,8 @@ impl<'a> Frame<'a> {
             y_desc,
             x_labels: 6,
             y_labels: 5,
-            x_fmt: &default_fmt,
-            y_fmt: &default_fmt,
-            y_label_chars: 5,
+            x_fmt: Box::new(default_fmt),
+            y_fmt: Box::new(default_fmt),
         }
     }
 
@@ -162,6 +177,23 @@ impl<'a> Frame<'a> {
         Frame {
             x_labels: n.clamp(1, 12),
             ..Frame::new(x, y, x_desc, y_desc)
+        }
+    }
+
+    /// Axes with training steps along x: from step 0 to the last of `steps` (at least 1), every tick a whole step.
+    ///
+    /// plotters puts ticks 1, 2 or 5 × 10^k apart, as many as fit under the asked-for count; asking for at most
+    /// last + 1 of them rules out any spacing below 1 (that would need 2·last + 1 ticks).
+    pub fn steps(steps: &[f64], y: Range<f64>, y_desc: &'a str) -> Frame<'a> {
+        let last = span(steps.iter().copied())
+            .map_or(0.0, |(_, hi)| hi)
+            .max(1.0);
+        let x = sane_range(0.0, last, 0.0..1.0);
+        let whole = (x.end - x.start).floor() as usize + 1;
+        Frame {
+            x_labels: whole.clamp(2, 6),
+            x_fmt: Box::new(fmt_step),
+            ..Frame::new(x, y, "step", y_desc)
         }
     }
 }
@@ -187,38 +219,58 @@ pub(crate) fn place_frame<'a, DB: DrawingBackend>(
     if paint {
         area.fill(&theme.background)?;
     }
-    let font = theme.font_size.max(1.0);
-    let margin = (font * 0.8).ceil() as u32;
-    let x_area = (font * 2.8).ceil() as u32;
-    let y_area = (font * (0.62 * frame.y_label_chars as f64 + 2.4)).ceil() as u32;
-    let (w, h) = area.dim_in_pixel();
-    if w < y_area + 2 * margin + 16 || h < x_area + 2 * margin + 16 {
+    let size = area.dim_in_pixel();
+    let Some(layout) = layout(theme, frame, size) else {
         return Ok(None);
-    }
+    };
+    let [top, bottom, left, right] = layout.margin;
     let mut chart = ChartBuilder::on(area)
-        .margin(margin)
-        .x_label_area_size(x_area)
-        .y_label_area_size(y_area)
+        .margin_top(top)
+        .margin_bottom(bottom)
+        .margin_left(left)
+        .margin_right(right)
+        .x_label_area_size(layout.x_area)
+        .y_label_area_size(layout.y_area)
         .build_cartesian_2d(frame.x.clone(), frame.y.clone())?;
+    debug_assert_eq!(
+        {
+            let (xs, ys) = chart.plotting_area().get_pixel_range();
+            let (x0, y0) = area.get_base_pixel();
+            [
+                xs.start - x0,
+                ys.start - y0,
+                xs.end - 1 - x0,
+                ys.end - 1 - y0,
+            ]
+        },
+        {
+            let p = layout.plot_frame(frame, size);
+            [p.left, p.top, p.right, p.bottom].map(|v| v as i32)
+        },
+        "the plot area is where layout() says"
+    );
     if !paint {
         return Ok(Some(chart));
     }
-    let label = ("sans-serif", font).into_font().color(&theme.text);
+    let label = ("sans-serif", theme.font_size.max(1.0))
+        .into_font()
+        .color(&theme.text);
     let mut mesh = chart.configure_mesh();
     mesh.bold_line_style(theme.grid.stroke_width(1))
         .max_light_lines(0)
         .axis_style(theme.axis.stroke_width(1))
-        .x_labels(frame.x_labels)
-        .y_labels(frame.y_labels)
-        .x_label_formatter(frame.x_fmt)
-        .y_label_formatter(frame.y_fmt)
+        .set_all_tick_mark_size(layout.tick)
+        .x_labels(layout.x_labels)
+        .y_labels(layout.y_labels)
+        .x_label_formatter(&*frame.x_fmt)
+        .y_label_formatter(&*frame.y_fmt)
         .label_style(label.clone())
         .axis_desc_style(label);
-    if !frame.x_desc.is_empty() {
-        mesh.x_desc(frame.x_desc);
+    if !layout.x_desc.is_empty() {
+        mesh.x_desc(layout.x_desc.as_str());
     }
-    if !frame.y_desc.is_empty() {
-        mesh.y_desc(frame.y_desc);
+    if !layout.y_desc.is_empty() {
+        mesh.y_desc(layout.y_desc.as_str());
     }
     mesh.draw()?;
     Ok(Some(chart))

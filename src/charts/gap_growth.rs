@@ -1,8 +1,6 @@
 //! How every pair's reward gap grows during training: one thin line per pair and their mean.
 
-use super::frame::{
-    auto_range, draw_frame, draw_hline, draw_runs, finite_runs, sane_range, span, Frame,
-};
+use super::frame::{auto_range, draw_frame, draw_hline, draw_runs, finite_runs, Frame};
 use super::{ChartError, Theme};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -36,6 +34,17 @@ fn mean_gaps(view: &GapGrowthView) -> Vec<f64> {
         .collect()
 }
 
+/// The axes of [`draw_gap_growth`]: steps from 0 along x, y covering 0 and every finite gap.
+pub(crate) fn gap_axes<'a>(view: &GapGrowthView) -> Frame<'a> {
+    let n = view.steps.len();
+    let y = auto_range(
+        view.gaps.iter().flat_map(|g| g.iter().take(n).copied()),
+        true,
+        -1.0..1.0,
+    );
+    Frame::steps(view.steps, y, "gap \u{394}")
+}
+
 /// Each pair's gap over steps as a thin translucent line, the mean gap as a thick line, the selected pair
 /// stronger, and gap 0 (a coin flip: σ(0) = 0.5) as a guide.
 pub fn draw_gap_growth<DB: DrawingBackend>(
@@ -43,15 +52,8 @@ pub fn draw_gap_growth<DB: DrawingBackend>(
     view: &GapGrowthView,
     theme: &Theme,
 ) -> Result<(), ChartError> {
-    let n = view.steps.len();
-    let x =
-        span(view.steps.iter().copied()).map_or(0.0..1.0, |(lo, hi)| sane_range(lo, hi, 0.0..1.0));
-    let y = auto_range(
-        view.gaps.iter().flat_map(|g| g.iter().take(n).copied()),
-        true,
-        -1.0..1.0,
-    );
-    let frame = Frame::new(x.clone(), y.clone(), "step", "gap \u{394}");
+    let frame = gap_axes(view);
+    let (x, y) = (frame.x.clone(), frame.y.clone());
     let Some(mut chart) = draw_frame(area, theme, &frame)? else {
         return Ok(());
     };

@@ -15,6 +15,17 @@ pub struct GradientWeightsView<'a> {
     pub highlighted: Option<usize>,
 }
 
+/// The axes of [`draw_gradient_weights`]: pairs along x (pair i at x = i, labelled i + 1), weights in [0, 1].
+pub(crate) fn pull_axes<'a>(view: &GradientWeightsView) -> Frame<'a> {
+    let n = view.gaps.len();
+    Frame {
+        x_fmt: Box::new(move |v: &f64| {
+            category_label(*v, |i| (i < n).then(|| (i + 1).to_string()))
+        }),
+        ..Frame::x_categories(n, 0.0..1.0, "pair", "weight \u{3c3}(\u{2212}\u{394})")
+    }
+}
+
 /// One bar per pair of height σ(−Δ) = |dloss/dΔ| in [0, 1]: near 1 for a pair ranked wrong, near 0 for a pair
 /// ranked right by a wide margin. Past [`super::MAX_MARKS`] pairs only every k-th pair ([`super::sample_every`])
 /// and the selected one are drawn, each bar k pairs wide so that the sample stays visible.
@@ -24,11 +35,7 @@ pub fn draw_gradient_weights<DB: DrawingBackend>(
     theme: &Theme,
 ) -> Result<(), ChartError> {
     let n = view.gaps.len();
-    let label = |v: &f64| category_label(*v, |i| (i < n).then(|| (i + 1).to_string()));
-    let frame = Frame {
-        x_fmt: &label,
-        ..Frame::x_categories(n, 0.0..1.0, "pair", "weight \u{3c3}(\u{2212}\u{394})")
-    };
+    let frame = pull_axes(view);
     let Some(mut chart) = draw_frame(area, theme, &frame)? else {
         return Ok(());
     };

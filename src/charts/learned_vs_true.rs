@@ -54,15 +54,21 @@ fn clip_line(
     (lo < hi && ends.iter().all(|p| p.0.is_finite() && p.1.is_finite())).then_some(ends)
 }
 
+/// The axes of [`draw_learned_vs_true`]: true quality along x, learned reward up y, each around its points.
+pub(crate) fn truth_axes<'a>(view: &LearnedVsTrueView) -> Frame<'a> {
+    let x = auto_range(view.points.iter().map(|p| p.0), false, 0.0..1.0);
+    let y = auto_range(view.points.iter().map(|p| p.1), false, -1.0..1.0);
+    Frame::new(x, y, "true quality", "learned reward")
+}
+
 /// A scatter of learned reward (y) against true quality (x), with the fitted line in `series[1]` if asked.
 pub fn draw_learned_vs_true<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     view: &LearnedVsTrueView,
     theme: &Theme,
 ) -> Result<(), ChartError> {
-    let x = auto_range(view.points.iter().map(|p| p.0), false, 0.0..1.0);
-    let y = auto_range(view.points.iter().map(|p| p.1), false, -1.0..1.0);
-    let frame = Frame::new(x.clone(), y.clone(), "true quality", "learned reward");
+    let frame = truth_axes(view);
+    let (x, y) = (frame.x.clone(), frame.y.clone());
     let Some(mut chart) = draw_frame(area, theme, &frame)? else {
         return Ok(());
     };

@@ -1,10 +1,9 @@
 //! Training loss (and held-out test loss) over the steps of a run.
 
-use super::frame::{auto_range, draw_frame, draw_runs, finite_runs, sane_range, span, Frame};
+use super::frame::{auto_range, draw_frame, draw_runs, finite_runs, Frame};
 use super::{ChartError, Theme};
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use std::ops::Range;
 
 /// A metric over steps: `train[i]` and `test[i]` were measured at step `steps[i]`.
 ///
@@ -19,12 +18,8 @@ pub struct StepsView<'a> {
     pub test: &'a [f64],
 }
 
-/// Mean pair loss over steps: y from 0 up to the highest finite loss.
-pub fn draw_loss_over_steps<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    view: &StepsView,
-    theme: &Theme,
-) -> Result<(), ChartError> {
+/// The axes of [`draw_loss_over_steps`]: steps from 0 along x, y from 0 up to the highest finite loss.
+pub(crate) fn loss_axes<'a>(view: &StepsView) -> Frame<'a> {
     let shown = |ys: &'_ [f64]| {
         ys.iter()
             .take(view.steps.len())
@@ -36,23 +31,30 @@ pub fn draw_loss_over_steps<DB: DrawingBackend>(
         true,
         0.0..1.0,
     );
-    draw_train_test(area, view, theme, 0.0..y.end, "loss")
+    Frame::steps(view.steps, 0.0..y.end, "loss")
 }
 
-/// The two lines of a [`StepsView`] over y range `y`.
+/// Mean pair loss over steps: y from 0 up to the highest finite loss; x from step 0 to the last step (at least 1),
+/// labelled at whole steps.
+pub fn draw_loss_over_steps<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    view: &StepsView,
+    theme: &Theme,
+) -> Result<(), ChartError> {
+    draw_train_test(area, view, theme, &loss_axes(view))
+}
+
+/// The two lines of a [`StepsView`] on the axes `frame`.
 pub(crate) fn draw_train_test<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     view: &StepsView,
     theme: &Theme,
-    y: Range<f64>,
-    y_desc: &str,
+    frame: &Frame,
 ) -> Result<(), ChartError> {
-    let x =
-        span(view.steps.iter().copied()).map_or(0.0..1.0, |(lo, hi)| sane_range(lo, hi, 0.0..1.0));
-    let frame = Frame::new(x.clone(), y.clone(), "step", y_desc);
-    let Some(mut chart) = draw_frame(area, theme, &frame)? else {
+    let Some(mut chart) = draw_frame(area, theme, frame)? else {
         return Ok(());
     };
+    let (x, y) = (frame.x.clone(), frame.y.clone());
     let zip = |ys: &[f64]| {
         view.steps
             .iter()

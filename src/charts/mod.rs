@@ -17,6 +17,7 @@ mod gap_growth;
 mod gold_proxy;
 mod gradient;
 mod gradient_weights;
+mod layout;
 mod learned_vs_true;
 mod log;
 mod loss_over_steps;
@@ -35,6 +36,7 @@ pub use gap_growth::{draw_gap_growth, GapGrowthView};
 pub use gold_proxy::{draw_gold_proxy, GoldProxyPoint, GoldProxyView};
 pub use gradient::draw_gradient;
 pub use gradient_weights::{draw_gradient_weights, GradientWeightsView};
+pub use layout::PlotFrame;
 pub use learned_vs_true::{draw_learned_vs_true, fit_line, LearnedVsTrueView};
 pub use log::{draw_log, LOG_P_FLOOR, LOG_P_MIN};
 pub use loss_over_steps::{draw_loss_over_steps, StepsView};
@@ -43,6 +45,22 @@ pub use rewards_per_pair::{draw_rewards_per_pair, PairRewardsView};
 pub use sigmoid::draw_sigmoid;
 pub use theme::{Theme, OKABE_ITO};
 pub use word_weights::{draw_word_weights, top_words, WordWeightsView};
+
+// The axes each chart draws, and where they put its plot area: for `crate::views` to hit-test what a chart drew.
+pub(crate) use accuracy_by_margin::margin_axes;
+pub(crate) use accuracy_over_steps::accuracy_axes;
+pub(crate) use curve::dot_point;
+pub(crate) use gap_growth::gap_axes;
+pub(crate) use gradient::gradient_axes;
+pub(crate) use gradient_weights::pull_axes;
+pub(crate) use layout::plot_frame;
+pub(crate) use learned_vs_true::truth_axes;
+pub(crate) use log::log_axes;
+pub(crate) use loss_over_steps::loss_axes;
+pub(crate) use neg_log::{neg_log_axes, neg_log_point};
+pub(crate) use rewards_per_pair::rewards_axes;
+pub(crate) use sigmoid::{sigmoid_axes, sigmoid_point};
+pub(crate) use word_weights::words_axes;
 
 use plotters::coord::Shift;
 use plotters::drawing::DrawingAreaErrorKind;

@@ -14,6 +14,23 @@ pub struct PairRewardsView<'a> {
     pub highlighted: Option<usize>,
 }
 
+/// The axes of [`draw_rewards_per_pair`]: pairs along x (pair i at x = i, labelled i + 1), y covering 0 and every
+/// finite reward.
+pub(crate) fn rewards_axes<'a>(view: &PairRewardsView) -> Frame<'a> {
+    let n = view.pairs.len();
+    let y = auto_range(
+        view.pairs.iter().flat_map(|&(c, r)| [c, r]),
+        true,
+        -1.0..1.0,
+    );
+    Frame {
+        x_fmt: Box::new(move |v: &f64| {
+            category_label(*v, |i| (i < n).then(|| (i + 1).to_string()))
+        }),
+        ..Frame::x_categories(n, y, "pair", "reward")
+    }
+}
+
 /// For pair i at x = i: the chosen reward as a filled dot, the rejected reward as a ring, and a line between
 /// them, in the theme's `right()` colour when r_chosen > r_rejected and `wrong()` otherwise (a tie is wrong).
 /// A non-finite reward draws no dot and no line. Past [`super::MAX_MARKS`] pairs only every k-th pair
@@ -24,16 +41,8 @@ pub fn draw_rewards_per_pair<DB: DrawingBackend>(
     theme: &Theme,
 ) -> Result<(), ChartError> {
     let n = view.pairs.len();
-    let y = auto_range(
-        view.pairs.iter().flat_map(|&(c, r)| [c, r]),
-        true,
-        -1.0..1.0,
-    );
-    let label = |v: &f64| category_label(*v, |i| (i < n).then(|| (i + 1).to_string()));
-    let frame = Frame {
-        x_fmt: &label,
-        ..Frame::x_categories(n, y.clone(), "pair", "reward")
-    };
+    let frame = rewards_axes(view);
+    let y = frame.y.clone();
     let Some(mut chart) = draw_frame(area, theme, &frame)? else {
         return Ok(());
     };

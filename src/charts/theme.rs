@@ -94,6 +94,16 @@ impl Theme {
         }
     }
 
+    /// This theme for a chart `height` CSS pixels tall: labels no taller than a ninth of the chart (never under
+    /// 11 px), so a small chart in presentation mode keeps room for its plot. Every other style stays.
+    pub fn fit_to(self, height: u32) -> Theme {
+        let most = (f64::from(height) / 9.0).max(11.0);
+        Theme {
+            font_size: self.font_size.min(most),
+            ..self
+        }
+    }
+
     /// The style of a data line in series colour `i` (wraps around).
     pub fn line(&self, i: usize) -> ShapeStyle {
         self.series[i % self.series.len()].stroke_width(self.stroke_width)

@@ -47,6 +47,22 @@ fn short(word: &str) -> String {
     }
 }
 
+/// The axes of [`draw_word_weights`] for the bars `words` (from [`top_words`]): weights along x, one row per word
+/// down y, labelled with the word (row 0 at the top).
+pub(crate) fn words_axes<'a>(words: &[(String, f64)]) -> Frame<'a> {
+    let rows = words.len();
+    let labels: Vec<String> = words.iter().map(|w| short(&w.0)).collect();
+    let x = auto_range(words.iter().map(|w| w.1), true, -1.0..1.0);
+    let y = -0.5..(rows.max(1) as f64 - 0.5);
+    Frame {
+        y_labels: rows.clamp(1, 40),
+        y_fmt: Box::new(move |v: &f64| {
+            category_label(*v, |i| (i < rows).then(|| labels[rows - 1 - i].clone()))
+        }),
+        ..Frame::new(x, y, "weight", "")
+    }
+}
+
 /// One horizontal bar per word of [`top_words`], labelled with the word: positive weights in the theme's
 /// `right()` colour, negative in `wrong()`.
 pub fn draw_word_weights<DB: DrawingBackend>(
@@ -56,18 +72,10 @@ pub fn draw_word_weights<DB: DrawingBackend>(
 ) -> Result<(), ChartError> {
     let words = top_words(view.weights, view.top_k);
     let rows = words.len();
-    let labels: Vec<String> = words.iter().map(|w| short(&w.0)).collect();
     // Row 0 (the largest weight) is at the top: y = rows − 1.
     let row_y = |r: usize| (rows - 1 - r) as f64;
-    let label = |v: &f64| category_label(*v, |i| (i < rows).then(|| labels[rows - 1 - i].clone()));
-    let x = auto_range(words.iter().map(|w| w.1), true, -1.0..1.0);
-    let y = -0.5..(rows.max(1) as f64 - 0.5);
-    let frame = Frame {
-        y_labels: rows.clamp(1, 40),
-        y_fmt: &label,
-        y_label_chars: labels.iter().map(|l| l.chars().count()).max().unwrap_or(1),
-        ..Frame::new(x.clone(), y, "weight", "")
-    };
+    let frame = words_axes(&words);
+    let x = frame.x.clone();
     let Some(mut chart) = draw_frame(area, theme, &frame)? else {
         return Ok(());
     };

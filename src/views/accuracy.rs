@@ -3,9 +3,10 @@
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};
 
+use super::loss::steps_view;
 use super::text::{at_step_zero, history_rows, over_steps, pct, went};
 use super::{Focus, RunView, Table};
-use crate::charts::{self, ChartError, Layer, StepsView, Theme};
+use crate::charts::{self, ChartError, Layer, PlotFrame, Theme};
 use crate::train::{PairState, Series, Trainer};
 
 /// Train and test accuracy over steps.
@@ -29,12 +30,11 @@ impl RunView for Accuracy {
         theme: &Theme,
         _: Layer,
     ) -> Result<(), ChartError> {
-        let view = StepsView {
-            steps: &s.steps,
-            train: &s.train,
-            test: &s.test,
-        };
-        charts::draw_accuracy_over_steps(area, &view, theme)
+        charts::draw_accuracy_over_steps(area, &steps_view(s), theme)
+    }
+
+    fn frame(s: &Series, theme: &Theme, size: (u32, u32)) -> Option<PlotFrame> {
+        charts::plot_frame(theme, &charts::accuracy_axes(&steps_view(s)), size)
     }
 
     fn sentence(run: &mut Trainer, _: &[PairState]) -> String {

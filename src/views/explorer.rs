@@ -6,7 +6,8 @@ use plotters::prelude::{DrawingArea, DrawingBackend, RGBColor};
 
 use super::Table;
 use crate::charts::{
-    draw_gradient, draw_log, draw_neg_log, draw_sigmoid, ChartError, CurveView, Layer, Theme,
+    self, draw_gradient, draw_log, draw_neg_log, draw_sigmoid, ChartError, CurveView, Layer,
+    PlotFrame, Theme,
 };
 use crate::format::{fixed, reward};
 use crate::loss::{explain, Explained};
@@ -69,6 +70,40 @@ impl ExplorerChart {
         theme
     }
 
+    /// The curve chart's view with the gap `gap` marked.
+    fn view(gap: f64, layer: Layer) -> CurveView<'static> {
+        CurveView {
+            x_range: gap_range(gap),
+            delta: Some(gap),
+            dots: &[],
+            layer,
+        }
+    }
+
+    /// Where [`ExplorerChart::draw`] puts the plot area when the gap is `gap` (it picks the Δ axis, see
+    /// [`gap_range`]), on a `width` × `height` area (CSS pixels) in `theme`; `None` when the area is too small.
+    pub fn frame(self, gap: f64, theme: &Theme, width: u32, height: u32) -> Option<PlotFrame> {
+        let view = ExplorerChart::view(gap, Layer::All);
+        let axes = match self {
+            ExplorerChart::Sigmoid => charts::sigmoid_axes(&view),
+            ExplorerChart::Log => charts::log_axes(),
+            ExplorerChart::Loss => charts::neg_log_axes(&view),
+            ExplorerChart::Gradient => charts::gradient_axes(&view),
+        };
+        charts::plot_frame(theme, &axes, (width, height))
+    }
+
+    /// The gap Δ under pixel column `px` of `frame` (from [`ExplorerChart::frame`]), pinned to the Δ axis shown: for
+    /// dragging the marker. `None` for the log chart, whose x axis is p, not Δ. The axis can widen from ±8 to ±16
+    /// once |Δ| passes 8, so take a fresh frame after each change of Δ.
+    pub fn gap_at(self, frame: &PlotFrame, px: f64) -> Option<f64> {
+        if self == ExplorerChart::Log || !px.is_finite() {
+            return None;
+        }
+        let (lo, hi) = (frame.x.0.min(frame.x.1), frame.x.0.max(frame.x.1));
+        Some(frame.to_data(px, frame.bottom).0.clamp(lo, hi))
+    }
+
     /// Draws `layer` of the chart with the current gap `gap` marked.
     pub fn draw<DB: DrawingBackend>(
         self,
@@ -77,12 +112,7 @@ impl ExplorerChart {
         layer: Layer,
         theme: &Theme,
     ) -> Result<(), ChartError> {
-        let view = CurveView {
-            x_range: gap_range(gap),
-            delta: Some(gap),
-            dots: &[],
-            layer,
-        };
+        let view = ExplorerChart::view(gap, layer);
         match self {
             ExplorerChart::Sigmoid => draw_sigmoid(area, &view, theme),
             ExplorerChart::Log => draw_log(area, &view, theme),

@@ -5,7 +5,7 @@ use plotters::prelude::{DrawingArea, DrawingBackend};
 
 use super::text::{at_step_zero, history_rows, n3, over_steps, went};
 use super::{Focus, RunView, Table};
-use crate::charts::{self, ChartError, GapGrowthView, Layer, Theme};
+use crate::charts::{self, ChartError, GapGrowthView, Layer, PlotFrame, Theme};
 use crate::train::{PairState, Trainer};
 
 /// Every followed pair's gap over steps, and the mean.
@@ -19,6 +19,17 @@ pub struct GapsData {
     pub gaps: Vec<Vec<f64>>,
     /// The followed pair, if it is one of the tracked ones.
     pub highlighted: Option<usize>,
+}
+
+impl GapsData {
+    /// The chart's view of this data.
+    fn view(&self) -> GapGrowthView<'_> {
+        GapGrowthView {
+            steps: &self.steps,
+            gaps: &self.gaps,
+            highlighted: self.highlighted,
+        }
+    }
 }
 
 impl RunView for Gaps {
@@ -44,12 +55,11 @@ impl RunView for Gaps {
         theme: &Theme,
         _: Layer,
     ) -> Result<(), ChartError> {
-        let view = GapGrowthView {
-            steps: &d.steps,
-            gaps: &d.gaps,
-            highlighted: d.highlighted,
-        };
-        charts::draw_gap_growth(area, &view, theme)
+        charts::draw_gap_growth(area, &d.view(), theme)
+    }
+
+    fn frame(d: &GapsData, theme: &Theme, size: (u32, u32)) -> Option<PlotFrame> {
+        charts::plot_frame(theme, &charts::gap_axes(&d.view()), size)
     }
 
     fn sentence(run: &mut Trainer, _: &[PairState]) -> String {

@@ -5,11 +5,20 @@ use plotters::prelude::{DrawingArea, DrawingBackend};
 
 use super::text::{at_step_zero, history_rows, n3, over_steps, went};
 use super::{Focus, RunView, Table};
-use crate::charts::{self, ChartError, Layer, StepsView, Theme};
+use crate::charts::{self, ChartError, Layer, PlotFrame, StepsView, Theme};
 use crate::train::{PairState, Series, Trainer};
 
 /// Train and test loss over steps.
 pub struct Loss;
+
+/// The chart view of a metric's series (loss or accuracy over steps).
+pub(super) fn steps_view(s: &Series) -> StepsView<'_> {
+    StepsView {
+        steps: &s.steps,
+        train: &s.train,
+        test: &s.test,
+    }
+}
 
 impl RunView for Loss {
     const ID: &'static str = "live-loss";
@@ -28,12 +37,11 @@ impl RunView for Loss {
         theme: &Theme,
         _: Layer,
     ) -> Result<(), ChartError> {
-        let view = StepsView {
-            steps: &s.steps,
-            train: &s.train,
-            test: &s.test,
-        };
-        charts::draw_loss_over_steps(area, &view, theme)
+        charts::draw_loss_over_steps(area, &steps_view(s), theme)
+    }
+
+    fn frame(s: &Series, theme: &Theme, size: (u32, u32)) -> Option<PlotFrame> {
+        charts::plot_frame(theme, &charts::loss_axes(&steps_view(s)), size)
     }
 
     fn sentence(run: &mut Trainer, _: &[PairState]) -> String {

@@ -6,7 +6,7 @@ use plotters::prelude::{DrawingArea, DrawingBackend};
 use super::text::{n3, pct};
 use super::{Focus, RunView, Table};
 use crate::charts::{
-    self, accuracy_by_margin, ChartError, Layer, MarginAccuracyView, MarginBar, Theme,
+    self, accuracy_by_margin, ChartError, Layer, MarginAccuracyView, MarginBar, PlotFrame, Theme,
 };
 use crate::train::{PairState, Trainer};
 
@@ -44,6 +44,11 @@ impl RunView for Margin {
         _: Layer,
     ) -> Result<(), ChartError> {
         charts::draw_accuracy_by_margin(area, &MarginAccuracyView { bars }, theme)
+    }
+
+    fn frame(bars: &Self::Data, theme: &Theme, size: (u32, u32)) -> Option<PlotFrame> {
+        let axes = charts::margin_axes(&MarginAccuracyView { bars });
+        charts::plot_frame(theme, &axes, size)
     }
 
     fn sentence(run: &mut Trainer, pairs: &[PairState]) -> String {

@@ -24,7 +24,7 @@ mod words;
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};
 
-use crate::charts::{ChartError, Layer, Theme};
+use crate::charts::{ChartError, Layer, PlotFrame, Theme};
 use crate::train::{PairState, Trainer};
 
 pub use explorer::{gap_range, shift_sentence, ExplorerChart};
@@ -87,6 +87,11 @@ pub trait RunView {
         theme: &Theme,
         layer: Layer,
     ) -> Result<(), ChartError>;
+    /// Where [`RunView::draw`] puts the plot area of `data` on a `size` (width, height) area in `theme`; `None`
+    /// when the chart has no plot area (or the area is too small for one).
+    fn frame(_data: &Self::Data, _theme: &Theme, _size: (u32, u32)) -> Option<PlotFrame> {
+        None
+    }
     /// One short sentence on what the chart shows now (its text alternative); `pairs` are `run`'s pair states.
     fn sentence(run: &mut Trainer, pairs: &[PairState]) -> String;
     /// The data the chart draws, as a table.
@@ -148,6 +153,24 @@ macro_rules! registry {
                 }
             }
 
+            /// Where its plot area sits when drawn for `run` on a `width` × `height` area (CSS pixels) in `theme`, as
+            /// the page draws it (the followed pair and the batch move no axis): the same layout as
+            /// [`RunChart::draw`]. `None` when the chart has no plot area there (the area is too small).
+            pub fn frame(
+                self,
+                run: &mut Trainer,
+                theme: &Theme,
+                width: u32,
+                height: u32,
+            ) -> Option<PlotFrame> {
+                match self {
+                    $(RunChart::$variant => {
+                        let data = <$view>::data(run, &Focus::page(None, &[]));
+                        <$view>::frame(&data, theme, (width, height))
+                    })*
+                }
+            }
+
             /// One short sentence on what it shows now.
             pub fn sentence(self, run: &mut Trainer, pairs: &[PairState]) -> String {
                 match self { $(RunChart::$variant => <$view>::sentence(run, pairs),)* }
@@ -188,5 +211,40 @@ impl RunChart {
     /// Whether the chart is a curve with pairs as dots on it, drawn as a cached static layer plus moving dots.
     pub fn is_curve(self) -> bool {
         matches!(self, RunChart::Sigmoid | RunChart::NegLog)
+    }
+
+    /// The pair (its index into the data set, as [`Focus::selected`] takes it) whose dot the σ(Δ) or −log σ(Δ)
+    /// chart of `run` draws nearest to pixel `(px, py)` of `frame` (from [`RunChart::frame`]), if that dot's centre
+    /// lies within `radius` pixels; `None` for the other charts. Only drawn dots count: past
+    /// [`crate::charts::MAX_MARKS`] pairs, the evenly spaced sample. Of dots at the same distance, the one drawn on
+    /// top (the later pair) wins.
+    pub fn nearest_pair(
+        self,
+        run: &mut Trainer,
+        frame: &PlotFrame,
+        px: f64,
+        py: f64,
+        radius: f64,
+    ) -> Option<usize> {
+        self.nearest_drawn_pair(run, &Focus::FILE, frame, px, py, radius)
+    }
+
+    /// [`RunChart::nearest_pair`] among the dots drawn with `focus`: the sample and, besides, the followed pair and
+    /// the batch, which are drawn on top of the others and win a tie.
+    pub fn nearest_drawn_pair(
+        self,
+        run: &mut Trainer,
+        focus: &Focus,
+        frame: &PlotFrame,
+        px: f64,
+        py: f64,
+        radius: f64,
+    ) -> Option<usize> {
+        let at = match self {
+            RunChart::Sigmoid => crate::charts::sigmoid_point,
+            RunChart::NegLog => crate::charts::neg_log_point,
+            _ => return None,
+        };
+        sigmoid::CurveDots::of(run, focus).nearest(at, frame, (px, py), radius)
     }
 }

@@ -6,7 +6,7 @@ use plotters::prelude::{DrawingArea, DrawingBackend};
 use super::sigmoid::CurveDots;
 use super::text::{n3, per_pair, range, sample_note};
 use super::{Focus, RunView, Table};
-use crate::charts::{self, ChartError, Layer, Theme};
+use crate::charts::{self, ChartError, Layer, PlotFrame, Theme};
 use crate::train::{PairState, Trainer};
 
 /// Every pair as a dot on −log σ(Δ).
@@ -31,6 +31,10 @@ impl RunView for NegLog {
         layer: Layer,
     ) -> Result<(), ChartError> {
         charts::draw_neg_log(area, &d.view(layer), theme)
+    }
+
+    fn frame(d: &CurveDots, theme: &Theme, size: (u32, u32)) -> Option<PlotFrame> {
+        charts::plot_frame(theme, &charts::neg_log_axes(&d.view(Layer::All)), size)
     }
 
     fn sentence(run: &mut Trainer, pairs: &[PairState]) -> String {

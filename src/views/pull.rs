@@ -5,7 +5,7 @@ use plotters::prelude::{DrawingArea, DrawingBackend};
 
 use super::text::{n3, per_pair, range, sample_note};
 use super::{Focus, RunView, Table};
-use crate::charts::{self, ChartError, GradientWeightsView, Layer, Theme};
+use crate::charts::{self, ChartError, GradientWeightsView, Layer, PlotFrame, Theme};
 use crate::train::{PairState, Trainer};
 
 /// σ(−Δ) of every pair.
@@ -34,6 +34,18 @@ impl RunView for Pull {
             highlighted: *highlighted,
         };
         charts::draw_gradient_weights(area, &view, theme)
+    }
+
+    fn frame(
+        (gaps, highlighted): &Self::Data,
+        theme: &Theme,
+        size: (u32, u32),
+    ) -> Option<PlotFrame> {
+        let view = GradientWeightsView {
+            gaps,
+            highlighted: *highlighted,
+        };
+        charts::plot_frame(theme, &charts::pull_axes(&view), size)
     }
 
     fn sentence(_: &mut Trainer, pairs: &[PairState]) -> String {

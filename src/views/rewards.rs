@@ -5,7 +5,7 @@ use plotters::prelude::{DrawingArea, DrawingBackend};
 
 use super::text::{n3, per_pair, sample_note};
 use super::{Focus, RunView, Table};
-use crate::charts::{self, ChartError, Layer, PairRewardsView, Theme};
+use crate::charts::{self, ChartError, Layer, PairRewardsView, PlotFrame, Theme};
 use crate::train::{PairState, Trainer};
 
 /// Chosen and rejected reward of every pair.
@@ -34,6 +34,18 @@ impl RunView for Rewards {
             highlighted: *highlighted,
         };
         charts::draw_rewards_per_pair(area, &view, theme)
+    }
+
+    fn frame(
+        (pairs, highlighted): &Self::Data,
+        theme: &Theme,
+        size: (u32, u32),
+    ) -> Option<PlotFrame> {
+        let view = PairRewardsView {
+            pairs,
+            highlighted: *highlighted,
+        };
+        charts::plot_frame(theme, &charts::rewards_axes(&view), size)
     }
 
     fn sentence(run: &mut Trainer, pairs: &[PairState]) -> String {

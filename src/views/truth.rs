@@ -5,7 +5,7 @@ use plotters::prelude::{DrawingArea, DrawingBackend};
 
 use super::text::{correlation, n3};
 use super::{Focus, RunView, Table};
-use crate::charts::{self, ChartError, Layer, LearnedVsTrueView, Theme};
+use crate::charts::{self, ChartError, Layer, LearnedVsTrueView, PlotFrame, Theme};
 use crate::train::{PairState, Trainer};
 
 /// Learned reward against true quality (data with a known truth).
@@ -39,6 +39,14 @@ impl RunView for Truth {
             fit_line: true,
         };
         charts::draw_learned_vs_true(area, &view, theme)
+    }
+
+    fn frame(points: &Self::Data, theme: &Theme, size: (u32, u32)) -> Option<PlotFrame> {
+        let view = LearnedVsTrueView {
+            points,
+            fit_line: true,
+        };
+        charts::plot_frame(theme, &charts::truth_axes(&view), size)
     }
 
     fn sentence(run: &mut Trainer, _: &[PairState]) -> String {

@@ -5,7 +5,7 @@ use plotters::prelude::{DrawingArea, DrawingBackend};
 
 use super::text::n3;
 use super::{Focus, RunView, Table};
-use crate::charts::{self, top_words, ChartError, Layer, Theme, WordWeightsView};
+use crate::charts::{self, top_words, ChartError, Layer, PlotFrame, Theme, WordWeightsView};
 use crate::train::{PairState, Trainer};
 
 /// The linear model's largest word weights.
@@ -39,6 +39,11 @@ impl RunView for Words {
             top_k: *top_k,
         };
         charts::draw_word_weights(area, &view, theme)
+    }
+
+    fn frame((weights, top_k): &Self::Data, theme: &Theme, size: (u32, u32)) -> Option<PlotFrame> {
+        let axes = charts::words_axes(&top_words(weights, *top_k));
+        charts::plot_frame(theme, &axes, size)
     }
 
     fn sentence(run: &mut Trainer, _: &[PairState]) -> String {
