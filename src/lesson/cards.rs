@@ -3,19 +3,9 @@
 //! Every number a card quotes about the page is a `{placeholder}` filled from the live state; the numbers written
 //! out are facts of the InstructGPT paper or of the built-in data sets.
 
-use super::{Card, LessonState, Panel, Setup, START};
+use super::checks::*;
+use super::{Card, Panel, Setup, START};
 use crate::train::Grouping;
-
-fn gap(s: &LessonState) -> f64 {
-    s.now.explained().gap
-}
-
-/// Whether both rewards moved by the same non-zero amount since the card opened.
-fn shifted_both(s: &LessonState) -> bool {
-    let db = s.now.better - s.open.better;
-    let dw = s.now.worse - s.open.worse;
-    db != 0.0 && (db - dw).abs() < 1e-9
-}
 
 /// The cards, in lesson order.
 pub const CARDS: [Card; 12] = [
@@ -27,8 +17,11 @@ pub const CARDS: [Card; 12] = [
                answer has r_better = {better}, the worse one r_worse = {worse}.",
         task: "Drag the r_better slider (or type into its box) to give the better answer another reward.",
         panel: Panel::Explorer,
+        target: "r-better-slider",
+        pace: None,
         setup: Setup::Rewards(START.0, START.1),
-        done: |s| s.now.better != s.open.better,
+        done: better_moved,
+        hint: better_moved_hint,
     },
     Card {
         title: "People only compare",
@@ -37,38 +30,50 @@ pub const CARDS: [Card; 12] = [
                Δ = r_better − r_worse. It is now {gap}: {gap_reading}.",
         task: "Change the rewards until the better answer scores higher than the worse one (Δ > 0).",
         panel: Panel::Explorer,
+        target: "r-better-slider",
+        pace: None,
         setup: Setup::Rewards(-0.5, 1.0),
-        done: |s| gap(s) > 0.0,
+        done: gap_positive,
+        hint: gap_positive_hint,
     },
     Card {
-        title: "Step 1: the sigmoid",
+        title: "Part 1: the sigmoid",
         body: "The loss first passes Δ through the sigmoid σ(Δ) = 1 / (1 + e^−Δ). Whatever the gap, σ(Δ) lies \
                between 0 and 1, and it is read as the model's probability that a labeler prefers the better answer \
                (the Bradley–Terry model). Equal rewards give exactly ½. Now Δ = {gap} and σ(Δ) = {sigmoid}.",
         task: "Make σ(Δ) at least 0.9.",
         panel: Panel::Explorer,
+        target: "chart-sigmoid",
+        pace: None,
         setup: Setup::Rewards(0.5, 0.5),
-        done: |s| s.now.explained().sigmoid >= 0.9,
+        done: sigmoid_reached,
+        hint: sigmoid_reached_hint,
     },
     Card {
-        title: "Step 2: the log",
+        title: "Part 2: the log",
         body: "Next comes the logarithm: log σ(Δ) = {log_sigmoid}. Because σ(Δ) is below 1, its log is below 0. \
                The log comes close to 0, its largest value, only when σ(Δ) comes close to 1; as σ(Δ) shrinks \
-               toward 0 the log falls without bound. Watch the Step 2 chart.",
+               toward 0 the log falls without bound. Watch the Part 2 chart.",
         task: "Make Δ negative and see how far log σ(Δ) falls.",
         panel: Panel::Explorer,
+        target: "chart-log",
+        pace: None,
         setup: Setup::Rewards(2.0, 0.0),
-        done: |s| gap(s) < 0.0,
+        done: gap_negative,
+        hint: gap_negative_hint,
     },
     Card {
-        title: "Step 3: times −1, the loss",
+        title: "Part 3: times −1, the loss",
         body: "Last, multiply by −1: loss = −log σ(Δ). Now the number is never negative, and smaller is better, \
                which is what an optimizer wants to minimize. Your loss is {loss} at Δ = {gap}. Equal rewards cost \
                ln 2; a pair ranked the wrong way costs about −Δ.",
         task: "Bring the loss below 0.05.",
         panel: Panel::Explorer,
+        target: "chart-loss",
+        pace: None,
         setup: Setup::Rewards(0.0, 0.0),
-        done: |s| s.now.explained().loss < 0.05,
+        done: loss_low,
+        hint: loss_low_hint,
     },
     Card {
         title: "No target rewards, only differences",
@@ -78,8 +83,11 @@ pub const CARDS: [Card; 12] = [
                answers average a reward of 0.",
         task: "Type a number c into \"Shift both by c\" and press \"Add c to both\".",
         panel: Panel::Explorer,
+        target: "shift-c",
+        pace: None,
         setup: Setup::Rewards(1.0, -1.0),
         done: shifted_both,
+        hint: shifted_both_hint,
     },
     Card {
         title: "Confident pairs stop pulling",
@@ -89,8 +97,11 @@ pub const CARDS: [Card; 12] = [
                can rank perfectly the model keeps widening its gaps.",
         task: "Widen the gap until the pull σ(−Δ) (the ∂loss/∂r_worse row) is below 0.01.",
         panel: Panel::Explorer,
+        target: "chart-gradient",
+        pace: None,
         setup: Setup::Rewards(-1.0, 1.0),
-        done: |s| -s.now.explained().dloss_dgap < 0.01,
+        done: pull_small,
+        hint: pull_small_hint,
     },
     Card {
         title: "Train a reward model",
@@ -100,12 +111,15 @@ pub const CARDS: [Card; 12] = [
                {train_loss}.",
         task: "Press Step (or the → key) once.",
         panel: Panel::Training,
+        target: "step",
+        pace: None,
         setup: Setup::Run {
             dataset: "helpfulness",
             grouping: Grouping::Prompts,
             steps: 0,
         },
-        done: |s| s.now.training.step > s.open.training.step,
+        done: stepped,
+        hint: stepped_hint,
     },
     Card {
         title: "Watch the gaps grow",
@@ -115,10 +129,13 @@ pub const CARDS: [Card; 12] = [
                pull less.",
         task: "Press Play (or Step) until the training accuracy reaches 100 %.",
         panel: Panel::Training,
+        target: "live-gaps",
+        pace: Some(1.0),
         setup: Setup::Keep {
             dataset: "helpfulness",
         },
-        done: |s| s.now.training.metrics.accuracy >= 1.0,
+        done: all_ranked_right,
+        hint: all_ranked_right_hint,
     },
     Card {
         title: "Rankings, one prompt at a time",
@@ -129,12 +146,15 @@ pub const CARDS: [Card; 12] = [
                {train_units} of them ({train_pairs} pairs), so one epoch takes {steps_per_epoch} steps.",
         task: "Switch \"Batch elements\" to shuffled pairs and see the epoch change.",
         panel: Panel::Training,
+        target: "set-grouping",
+        pace: None,
         setup: Setup::Run {
             dataset: "helpfulness",
             grouping: Grouping::Prompts,
             steps: 0,
         },
-        done: |s| s.now.training.grouping == Grouping::Pairs,
+        done: shuffled_pairs,
+        hint: shuffled_pairs_hint,
     },
     Card {
         title: "Labelers disagree",
@@ -144,12 +164,15 @@ pub const CARDS: [Card; 12] = [
                {epoch} the training accuracy is {accuracy}.",
         task: "Press Play and let the run go for at least 20 epochs.",
         panel: Panel::Training,
+        target: "live-accuracy",
+        pace: Some(5.0),
         setup: Setup::Run {
             dataset: "noisy-labels",
             grouping: Grouping::Prompts,
             steps: 0,
         },
-        done: |s| s.now.training.metrics.epoch >= 20.0,
+        done: epochs_done,
+        hint: epochs_done_hint,
     },
     Card {
         title: "What comes next",
@@ -157,13 +180,16 @@ pub const CARDS: [Card; 12] = [
                then trains the supervised fine-tuned model with reinforcement learning (PPO) to write answers this \
                reward model scores high. Before that, a bias shifts every reward so the labelers' demonstrations \
                average 0. This run is at step {step} with loss {train_loss} and accuracy {accuracy}.",
-        task: "Press \"Normalize rewards\": the chosen answers now average 0, and the loss and accuracy stay.",
+        task: "Press \"Normalize rewards\": the better answers' rewards now average 0, and the loss and accuracy stay.",
         panel: Panel::Training,
+        target: "normalize",
+        pace: None,
         setup: Setup::Run {
             dataset: "helpfulness",
             grouping: Grouping::Prompts,
             steps: 10,
         },
-        done: |s| s.now.training.step > 0 && s.now.training.chosen_mean.abs() < 1e-9,
+        done: normalized,
+        hint: normalized_hint,
     },
 ];

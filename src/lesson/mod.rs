@@ -2,14 +2,22 @@
 //! tells when the learner did what the card asks.
 //!
 //! The page builds a [`Snapshot`] of what it shows (the explorer's two rewards, the training run's numbers), keeps
-//! the snapshot taken right after a card set itself up, and asks the card's `done` whether the learner has done it.
+//! the snapshot taken right after a card set itself up, and asks the card's `done` whether the learner has done it
+//! (and, while not, [`Card::why_not`] for what is still missing). Each card names its scene ([`Panel`]), the control
+//! or chart its task is about ([`Card::target`]) and, for cards that watch training move, a play speed
+//! ([`Card::pace`]). [`done_marks_to_text`] keeps the cards already done across reloads.
 
 mod cards;
+mod checks;
+mod marks;
+mod template;
 
 use crate::loss::{explain, Explained};
 use crate::train::{Config, Grouping, Metrics, PairState};
 
 pub use cards::CARDS;
+pub use marks::{done_marks_from_text, done_marks_to_text};
+pub use template::{fill, Piece, Quantity, Value};
 
 /// The rewards (r_better, r_worse) the loss explorer opens with and the first card sets up: a pair ranked right by
 /// a gap of 2, but not confidently.
@@ -96,16 +104,32 @@ pub struct LessonState {
     pub now: Snapshot,
 }
 
-/// The part of the page a card is about (the page scrolls it into view when the card opens).
+/// The part of the page a card is about: the scene the page switches to when the card opens.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Panel {
-    /// The loss explorer.
+    /// The loss explorer (the "One pair" scene).
     Explorer,
-    /// The training panel.
+    /// The training panel (the "Train" scene).
     Training,
 }
 
+impl Panel {
+    /// The scene the page shows for a card about this part.
+    pub fn scene(self) -> crate::scene::Scene {
+        match self {
+            Panel::Explorer => crate::scene::Scene::Pair,
+            Panel::Training => crate::scene::Scene::Train,
+        }
+    }
+}
+
 /// What a card sets up when it opens.
+///
+/// A [`Setup::Run`] replaces whatever run the learner has with a fresh one ([`Card::needs_fresh_run`]). When the
+/// page lets the learner choose "keep my run" instead, it applies [`Setup::kept`]: the run goes on as it is (same
+/// step, settings and weights), and only a run on another data set is swapped for a new run on the card's data set
+/// with default settings, like [`Setup::Keep`]. The card's grouping and opening steps are then not applied, so its
+/// text quotes the learner's run, and a card may find its task already done (e.g. shuffled pairs already chosen).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Setup {
     /// Sets the explorer's rewards (better, worse).
@@ -135,6 +159,15 @@ impl Setup {
             ..Config::default()
         }
     }
+
+    /// The setup for a learner who keeps their own run: a [`Setup::Run`] becomes [`Setup::Keep`] of its data set;
+    /// [`Setup::Rewards`] and [`Setup::Keep`] stay as they are.
+    pub fn kept(self) -> Setup {
+        match self {
+            Setup::Run { dataset, .. } => Setup::Keep { dataset },
+            other => other,
+        }
+    }
 }
 
 /// One lesson card.
@@ -145,176 +178,38 @@ pub struct Card {
     pub body: &'static str,
     /// The one thing the learner is asked to do (a template too).
     pub task: &'static str,
-    /// What the card is about.
+    /// What the card is about: the scene the page shows while the card is open.
     pub panel: Panel,
+    /// The `data-testid` of the control or chart the task is about, which the page outlines (on the card's scene).
+    pub target: &'static str,
+    /// For a card whose task is watching training move: the play speed in updates per second (one of
+    /// [`crate::settings::SPEEDS`]) the page sets while the card is open, slow enough to see the moment happen.
+    /// `None`: the page leaves the speed as it is.
+    pub pace: Option<f64>,
     /// What the card sets up when it opens.
     pub setup: Setup,
     /// Whether the learner has done the task.
     pub done: fn(&LessonState) -> bool,
+    /// What is still missing, in one short sentence from the live state; only asked while `done` is false (read it
+    /// through [`Card::why_not`]).
+    pub hint: fn(&LessonState) -> String,
 }
 
-/// A live number (or word) a card quotes, named in templates as `{name}`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Quantity {
-    /// `{better}`: the explorer's r_better.
-    Better,
-    /// `{worse}`: the explorer's r_worse.
-    Worse,
-    /// `{gap}`: Δ.
-    Gap,
-    /// `{sigmoid}`: σ(Δ).
-    Sigmoid,
-    /// `{log_sigmoid}`: log σ(Δ).
-    LogSigmoid,
-    /// `{loss}`: −log σ(Δ).
-    Loss,
-    /// `{pull}`: σ(−Δ) = ∂loss/∂r_worse.
-    Pull,
-    /// `{step}`: the training step.
-    Step,
-    /// `{epoch}`: epochs so far.
-    Epoch,
-    /// `{train_loss}`: the training loss.
-    TrainLoss,
-    /// `{accuracy}`: the training accuracy.
-    Accuracy,
-    /// `{train_units}`: training batch elements.
-    TrainUnits,
-    /// `{train_pairs}`: training pairs.
-    TrainPairs,
-    /// `{steps_per_epoch}`: steps per epoch.
-    StepsPerEpoch,
-    /// `{unit}`: what one batch element is, in words.
-    Unit,
-    /// `{gap_reading}`: what the sign of the gap Δ says about the pair, in words.
-    GapReading,
-}
-
-impl Quantity {
-    /// Every quantity, with its template name.
-    pub const ALL: [(&'static str, Quantity); 16] = [
-        ("better", Quantity::Better),
-        ("worse", Quantity::Worse),
-        ("gap", Quantity::Gap),
-        ("sigmoid", Quantity::Sigmoid),
-        ("log_sigmoid", Quantity::LogSigmoid),
-        ("loss", Quantity::Loss),
-        ("pull", Quantity::Pull),
-        ("step", Quantity::Step),
-        ("epoch", Quantity::Epoch),
-        ("train_loss", Quantity::TrainLoss),
-        ("accuracy", Quantity::Accuracy),
-        ("train_units", Quantity::TrainUnits),
-        ("train_pairs", Quantity::TrainPairs),
-        ("steps_per_epoch", Quantity::StepsPerEpoch),
-        ("unit", Quantity::Unit),
-        ("gap_reading", Quantity::GapReading),
-    ];
-
-    /// The template name.
-    pub fn name(self) -> &'static str {
-        Quantity::ALL
-            .iter()
-            .find(|(_, q)| *q == self)
-            .map(|(n, _)| *n)
-            .unwrap_or("")
-    }
-
-    /// The quantity's value in `s`, tagged with how the page writes it.
-    pub fn value(self, s: &Snapshot) -> Value {
-        let e = s.explained();
-        let t = &s.training;
-        match self {
-            Quantity::Better => Value::Reward(s.better),
-            Quantity::Worse => Value::Reward(s.worse),
-            Quantity::Gap => Value::Reward(e.gap),
-            Quantity::Sigmoid => Value::Four(e.sigmoid),
-            Quantity::LogSigmoid => Value::Four(e.log_sigmoid),
-            Quantity::Loss => Value::Four(e.loss),
-            Quantity::Pull => Value::Four(-e.dloss_dgap),
-            Quantity::Step => Value::Count(t.step),
-            Quantity::Epoch => Value::Two(t.metrics.epoch),
-            Quantity::TrainLoss => Value::Four(t.metrics.loss),
-            Quantity::Accuracy => Value::Percent(t.metrics.accuracy),
-            Quantity::TrainUnits => Value::Count(t.train_units as u64),
-            Quantity::TrainPairs => Value::Count(t.train_pairs as u64),
-            Quantity::StepsPerEpoch => Value::Count(t.steps_per_epoch),
-            Quantity::GapReading => Value::Word(if e.gap > 0.0 {
-                "positive, so the model now ranks this pair the right way round"
-            } else if e.gap < 0.0 {
-                "negative, so the model ranks this pair the wrong way round"
-            } else {
-                "0, a tie: the model cannot tell the two answers apart"
-            }),
-            Quantity::Unit => Value::Word(match t.grouping {
-                Grouping::Prompts => "one prompt with all of its pairs",
-                Grouping::Pairs => "one pair on its own",
-            }),
+impl Card {
+    /// Why the task is not done yet, shown beside "Not done yet"; `None` exactly when `done` holds.
+    pub fn why_not(&self, state: &LessonState) -> Option<String> {
+        if (self.done)(state) {
+            None
+        } else {
+            Some((self.hint)(state))
         }
     }
-}
 
-/// A quoted value and the way the page writes it (the page formats it with its own number formatting).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Value {
-    /// A reward or gap: two decimals.
-    Reward(f64),
-    /// Four decimals.
-    Four(f64),
-    /// Two decimals.
-    Two(f64),
-    /// A share, written as a percentage with one decimal.
-    Percent(f64),
-    /// A whole number.
-    Count(u64),
-    /// Words.
-    Word(&'static str),
-}
-
-/// A piece of a filled template.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Piece {
-    /// Plain text.
-    Text(String),
-    /// A live value.
-    Live(Quantity, Value),
-}
-
-/// Fills `template`'s `{name}` placeholders with the values in `s`. Text in braces that names no quantity stays as
-/// it is.
-pub fn fill(template: &str, s: &Snapshot) -> Vec<Piece> {
-    let mut out = Vec::new();
-    let mut text = String::new();
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        text.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let quantity = after.find('}').and_then(|close| {
-            let name = &after[..close];
-            Quantity::ALL
-                .iter()
-                .find(|(n, _)| *n == name)
-                .map(|(_, q)| (*q, close))
-        });
-        match quantity {
-            Some((q, close)) => {
-                if !text.is_empty() {
-                    out.push(Piece::Text(std::mem::take(&mut text)));
-                }
-                out.push(Piece::Live(q, q.value(s)));
-                rest = &after[close + 1..];
-            }
-            None => {
-                text.push('{');
-                rest = after;
-            }
-        }
+    /// Whether opening the card starts a new run, replacing the learner's (its setup is a [`Setup::Run`]); the page
+    /// may offer to keep the run instead and apply [`Setup::kept`].
+    pub fn needs_fresh_run(&self) -> bool {
+        matches!(self.setup, Setup::Run { .. })
     }
-    text.push_str(rest);
-    if !text.is_empty() {
-        out.push(Piece::Text(text));
-    }
-    out
 }
 
 /// The card at a 1-based position as written in the link (`lesson=3`), clamped into the lesson; `None` if the
@@ -324,5 +219,7 @@ pub fn card_from_link(text: &str) -> Option<usize> {
     Some(n.clamp(1, CARDS.len()) - 1)
 }
 
+#[cfg(test)]
+mod page_tests;
 #[cfg(test)]
 mod tests;

@@ -3,7 +3,7 @@
 use super::*;
 use crate::train::Trainer;
 
-fn view(t: &mut Trainer) -> TrainingView {
+pub(super) fn view(t: &mut Trainer) -> TrainingView {
     let units = t.train_units().len();
     let pairs = t.train_units().iter().map(Vec::len).sum();
     let config = t.config().clone();
@@ -18,7 +18,7 @@ fn view(t: &mut Trainer) -> TrainingView {
 }
 
 /// The page as a card leaves it after its setup, from the explorer's opening rewards and a fresh default run.
-fn after_setup(card: &Card) -> (Snapshot, Trainer) {
+pub(super) fn after_setup(card: &Card) -> (Snapshot, Trainer) {
     let (mut better, mut worse) = (1.5, -0.5);
     let mut t = Trainer::from_config(Config::default()).unwrap();
     match card.setup {
@@ -46,11 +46,17 @@ fn after_setup(card: &Card) -> (Snapshot, Trainer) {
     )
 }
 
-fn done(card: &Card, open: &Snapshot, now: &Snapshot) -> bool {
-    (card.done)(&LessonState {
+/// Whether `card` is done, checking that [`Card::why_not`] gives a reason exactly when it is not.
+pub(super) fn done(card: &Card, open: &Snapshot, now: &Snapshot) -> bool {
+    let state = LessonState {
         open: open.clone(),
         now: now.clone(),
-    })
+    };
+    let done = (card.done)(&state);
+    let why = card.why_not(&state);
+    assert_eq!(why.is_none(), done, "{}: {why:?}", card.title);
+    assert!(why.is_none_or(|w| !w.is_empty()), "{}", card.title);
+    done
 }
 
 /// Checks that `card` is not done right after its setup, not done after `almost`, and done after `did`.
