@@ -69,6 +69,23 @@ pub fn snap_reward(value: f64) -> f64 {
     libm::round(value.clamp(REWARD_MIN, REWARD_MAX) * 100.0) / 100.0
 }
 
+/// The rewards that give the gap `gap` (rounded to 0.01, within −16…16) while moving r_better and keeping
+/// `worse`; where r_better would leave −8…8 it stops at the end and r_worse moves instead. Dragging the explorer's
+/// marker along a curve sets the gap this way.
+pub fn rewards_for_gap(worse: f64, gap: f64) -> (f64, f64) {
+    let span = REWARD_MAX - REWARD_MIN;
+    let gap = libm::round(gap.clamp(-span, span) * 100.0) / 100.0;
+    let worse = snap_reward(worse);
+    let better = worse + gap;
+    if better > REWARD_MAX {
+        (REWARD_MAX, snap_reward(REWARD_MAX - gap))
+    } else if better < REWARD_MIN {
+        (REWARD_MIN, snap_reward(REWARD_MIN - gap))
+    } else {
+        (snap_reward(better), worse)
+    }
+}
+
 /// The part of a shift `c` that keeps both rewards inside the range (the same for both, so Δ is unchanged).
 pub fn limit_shift(better: f64, worse: f64, c: f64) -> f64 {
     let up = REWARD_MAX - better.max(worse);
@@ -174,6 +191,25 @@ mod tests {
         assert_eq!(snap_reward(1.234), 1.23);
         assert_eq!(snap_reward(-1.235), -1.24);
         assert_eq!(snap_reward(40.0), REWARD_MAX);
+    }
+
+    #[test]
+    fn dragging_to_a_gap_moves_r_better_and_r_worse_only_past_the_end() {
+        assert_eq!(rewards_for_gap(-0.5, 2.0), (1.5, -0.5));
+        assert_eq!(rewards_for_gap(-0.5, -3.004), (-3.5, -0.5));
+        // r_better would be 11: it stops at 8 and r_worse moves to keep the gap.
+        assert_eq!(rewards_for_gap(1.0, 10.0), (8.0, -2.0));
+        assert_eq!(rewards_for_gap(1.0, -12.0), (-8.0, 4.0));
+        // The widest gaps the two ranges allow.
+        assert_eq!(rewards_for_gap(0.0, 99.0), (8.0, -8.0));
+        assert_eq!(rewards_for_gap(0.0, -99.0), (-8.0, 8.0));
+        for w in [-8.0, -3.3, 0.0, 7.9] {
+            for g in [-16.0, -7.25, 0.0, 0.01, 5.5, 16.0] {
+                let (b, wr) = rewards_for_gap(w, g);
+                assert!((-8.0..=8.0).contains(&b) && (-8.0..=8.0).contains(&wr));
+                assert!((b - wr - g).abs() < 1e-9, "{w} {g}: {b} {wr}");
+            }
+        }
         assert_eq!(snap_reward(-40.0), REWARD_MIN);
     }
 

@@ -27,6 +27,10 @@ pub enum Action {
     NextCard,
     /// PageUp or Alt+← (while the lesson is open): the previous card.
     PreviousCard,
+    /// ]: the next scene (One pair → Train → …).
+    NextScene,
+    /// [: the scene before.
+    PreviousScene,
 }
 
 impl Action {
@@ -35,6 +39,15 @@ impl Action {
         match self {
             Action::NextCard => Some(1),
             Action::PreviousCard => Some(-1),
+            _ => None,
+        }
+    }
+
+    /// How many scenes the action moves the page by (`None` for the others).
+    pub fn scene_step(self) -> Option<isize> {
+        match self {
+            Action::NextScene => Some(1),
+            Action::PreviousScene => Some(-1),
             _ => None,
         }
     }
@@ -133,6 +146,20 @@ pub const SHORTCUTS: &[Shortcut] = &[
         Action::Present,
         "P",
         "presentation mode on / off",
+    ),
+    row(
+        &["]"],
+        Modifier::Plain,
+        Action::NextScene,
+        "]",
+        "the next scene",
+    ),
+    row(
+        &["["],
+        Modifier::Plain,
+        Action::PreviousScene,
+        "[",
+        "the scene before",
     ),
     row(
         &["?"],
@@ -269,6 +296,18 @@ mod tests {
     }
 
     #[test]
+    fn brackets_move_between_scenes_and_nothing_else_does() {
+        assert_eq!(action_for("]", false, false), Some(Action::NextScene));
+        assert_eq!(action_for("[", false, false), Some(Action::PreviousScene));
+        assert_eq!(Action::NextScene.scene_step(), Some(1));
+        assert_eq!(Action::PreviousScene.scene_step(), Some(-1));
+        for s in SHORTCUTS {
+            let is_scene = matches!(s.action, Action::NextScene | Action::PreviousScene);
+            assert_eq!(s.action.scene_step().is_some(), is_scene, "{:?}", s.action);
+        }
+    }
+
+    #[test]
     fn other_keys_do_nothing() {
         for key in ["x", "Enter", "Tab", "Escape", "ArrowUp", "Home", "End", ""] {
             assert_eq!(action_for(key, false, false), None, "{key:?}");
@@ -285,7 +324,7 @@ mod tests {
             }
         }
         assert_eq!(list.len(), actions.len());
-        assert_eq!(list.len(), 10);
+        assert_eq!(list.len(), 12);
         assert_eq!(list[0], ("Space".to_string(), "play / pause"));
         assert_eq!(
             list[2],

@@ -19,6 +19,7 @@ pub mod optim;
 pub mod order;
 pub mod policy;
 pub mod rng;
+pub mod scene;
 pub mod settings;
 pub mod share;
 pub mod train;

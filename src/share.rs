@@ -12,6 +12,7 @@ use crate::hash::HashPairs;
 use crate::loss::LossKind;
 use crate::model::ModelKind;
 use crate::optim::OptimizerKind;
+use crate::scene::{train_view_from_key, train_view_key, Scene, TrainView, DEFAULT_TRAIN_VIEW};
 use crate::settings::{self as table, Setting};
 use crate::train::{Config, Grouping};
 
@@ -19,7 +20,7 @@ pub use crate::settings::{DEFAULT_SPEED, HIDEABLE, MAX_BATCH, MAX_LINK_LR, MAX_S
 
 /// Every key this module reads and writes, in the order a new link writes them (other keys in the hash belong to
 /// other features). Each is a key of [`crate::settings`].
-pub const KEYS: [&str; 18] = [
+pub const KEYS: [&str; 20] = [
     table::DATASET.key,
     table::MODEL.key,
     table::OPTIMIZER.key,
@@ -37,6 +38,8 @@ pub const KEYS: [&str; 18] = [
     table::SPEED.key,
     table::PAIR.key,
     table::PRESENTATION.key,
+    table::SCENE.key,
+    table::VIEW.key,
     table::HIDDEN.key,
 ];
 
@@ -51,6 +54,10 @@ pub struct SharedState {
     pub pair: Option<usize>,
     /// Presentation mode (large type, thick lines).
     pub present: bool,
+    /// The scene shown.
+    pub scene: Scene,
+    /// What the Train scene shows large.
+    pub view: TrainView,
     /// Names from [`HIDEABLE`], in that order, without repeats.
     pub hidden: Vec<String>,
 }
@@ -62,6 +69,8 @@ impl Default for SharedState {
             speed: DEFAULT_SPEED,
             pair: None,
             present: false,
+            scene: Scene::DEFAULT,
+            view: DEFAULT_TRAIN_VIEW,
             hidden: Vec::new(),
         }
     }
@@ -202,6 +211,8 @@ impl SharedState {
         );
         let pair = pair.parse::<usize>().ok();
         let present = r.choice(&table::PRESENTATION) == "1";
+        let scene = Scene::from_key(r.choice(&table::SCENE)).unwrap_or(Scene::DEFAULT);
+        let view = train_view_from_key(r.choice(&table::VIEW)).unwrap_or(DEFAULT_TRAIN_VIEW);
         let hidden = match map.get(table::HIDDEN.key) {
             None => Vec::new(),
             Some(raw) => {
@@ -249,6 +260,8 @@ impl SharedState {
             speed,
             pair,
             present,
+            scene,
+            view,
             hidden,
         };
         (state, notices)
@@ -286,6 +299,16 @@ impl SharedState {
             map.set(table::PRESENTATION.key, "1");
         } else {
             map.remove(table::PRESENTATION.key);
+        }
+        if self.scene == Scene::DEFAULT {
+            map.remove(table::SCENE.key);
+        } else {
+            map.set(table::SCENE.key, self.scene.key());
+        }
+        if self.view == DEFAULT_TRAIN_VIEW {
+            map.remove(table::VIEW.key);
+        } else {
+            map.set(table::VIEW.key, train_view_key(self.view));
         }
         if self.hidden.is_empty() {
             map.remove(table::HIDDEN.key);

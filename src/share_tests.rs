@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::data::builtin_names;
+use crate::scene::MAIN_CHOICES;
 use proptest::prelude::*;
 
 fn read(hash: &str) -> (SharedState, Vec<String>) {
@@ -77,6 +78,30 @@ fn the_smooth_loss_refuses_a_zero_epsilon() {
 }
 
 #[test]
+fn the_scene_and_the_train_view_travel_in_the_link() {
+    let (s, notices) = read("#scene=train&view=gaps");
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(s.scene, Scene::Train);
+    assert_eq!(s.view, TrainView::Stage(crate::views::RunChart::Gaps));
+    let mut map = HashPairs::default();
+    s.write_to(&mut map);
+    assert_eq!(map.get("scene"), Some("train"));
+    assert_eq!(map.get("view"), Some("gaps"));
+    // The defaults are left out of the link.
+    SharedState::default().write_to(&mut map);
+    assert_eq!((map.get("scene"), map.get("view")), (None, None));
+    // A scene the page does not have is named and the page opens on the first.
+    let (s, notices) = read("#scene=dance&view=everything");
+    assert_eq!((s.scene, s.view), (Scene::DEFAULT, DEFAULT_TRAIN_VIEW));
+    assert_eq!(notices.len(), 2, "{notices:?}");
+    assert!(
+        notices[0].contains("scene") && notices[0].contains("dance"),
+        "{}",
+        notices[0]
+    );
+}
+
+#[test]
 fn writing_keeps_the_lesson_key_and_its_place() {
     let mut map = HashPairs::parse("#lesson=shift&lr=2&pair=4&present=1");
     let state = SharedState {
@@ -126,7 +151,7 @@ fn valid_state() -> impl Strategy<Value = SharedState> {
             0..SPEEDS.len(),
             0..30usize,
             any::<bool>(),
-            any::<u8>(),
+            any::<u16>(),
         ),
     )
         .prop_map(
@@ -159,6 +184,15 @@ fn valid_state() -> impl Strategy<Value = SharedState> {
                     speed: SPEEDS[sp],
                     pair: (pair < pairs).then_some(pair),
                     present,
+                    // Bits 0–5 hide parts, bit 8 picks the scene, the bits above it the Train view.
+                    scene: Scene::ALL[usize::from(hide >> 8) & 1],
+                    view: [
+                        TrainView::All,
+                        TrainView::Stage(MAIN_CHOICES[0]),
+                        TrainView::Stage(MAIN_CHOICES[1]),
+                        TrainView::Stage(MAIN_CHOICES[2]),
+                        TrainView::Stage(MAIN_CHOICES[3]),
+                    ][usize::from(hide >> 9) % 5],
                     hidden: HIDEABLE
                         .iter()
                         .enumerate()

@@ -242,6 +242,28 @@ pub const PRESENTATION: Setting = Setting {
     default: Value::Name("0"),
 };
 
+/// The scene the page shows ([`crate::scene::Scene`]): `pair` (the loss explorer) or `train`.
+pub const SCENE: Setting = Setting {
+    name: "scene",
+    key: "scene",
+    flag: None,
+    range: Range::Choice(&["pair", "train"]),
+    page: Range::Choice(&["pair", "train"]),
+    step: Step::None,
+    default: Value::Name("pair"),
+};
+
+/// What the Train scene shows large ([`crate::scene::TrainView`]): one of the charts with a dot per pair, or all.
+pub const VIEW: Setting = Setting {
+    name: "view",
+    key: "view",
+    flag: None,
+    range: Range::Choice(&["sigmoid", "neglog", "pull", "gaps", "all"]),
+    page: Range::Choice(&["sigmoid", "neglog", "pull", "gaps", "all"]),
+    step: Step::None,
+    default: Value::Name("sigmoid"),
+};
+
 /// Parts of the page a teacher's link hides.
 pub const HIDDEN: Setting = Setting {
     name: "hidden",
@@ -272,7 +294,7 @@ pub const RUN: [Setting; 14] = [
 ];
 
 /// What only the page has: it travels in a link but is no part of a run.
-pub const PAGE: [Setting; 4] = [SPEED, PAIR, PRESENTATION, HIDDEN];
+pub const PAGE: [Setting; 6] = [SPEED, PAIR, PRESENTATION, SCENE, VIEW, HIDDEN];
 
 /// Every setting: [`RUN`], then [`PAGE`].
 pub fn all() -> impl Iterator<Item = &'static Setting> {
