@@ -1,4 +1,5 @@
-//! The page's layout: a title, one line on what the page is, and the panels in reading order.
+//! The page's layout: a bar at the top with the scenes, the lesson and presentation mode, and under it the scene on
+//! screen, which fills the rest of the window.
 
 use std::time::Duration;
 
@@ -8,21 +9,25 @@ use leptos::tachys::view::{Mountable, Render};
 use super::explorer::state::Explorer;
 use super::explorer::LossExplorer;
 use super::lesson::{Lesson, LessonPanel, LessonToggle};
-use super::training::TrainingPanel;
+use super::page::SharePage;
+use super::training::{shortcuts::Shortcuts, TrainingPanel};
+use crate::keys::action_for;
+use crate::scene::Scene;
 
 /// The whole page. Each panel is its own component in its own file; this only places them.
 #[component]
 pub fn App() -> impl IntoView {
     // The panels' state lives here, so the lesson can read and set what the panels show.
     provide_context(Explorer::new());
-    // Presentation mode and hidden parts come from the link at once; the run it asks for (settings, speed, followed
-    // pair) is built with the training panel.
+    // Presentation mode, the scene and hidden parts come from the link at once; the run it asks for (settings,
+    // speed, followed pair) is built with the training panel.
     let link = crate::web::link::page_from_link();
     provide_context(Lesson::from_link());
     // The explorer paints first. The run, the training panel and the lesson (ten charts and many controls) are built
     // in the task after that frame, so the first chart does not wait for them; so does the service worker, whose
     // install fetches every file again.
     let main_ref = NodeRef::<leptos::html::Main>::new();
+    let tools_ref = NodeRef::<leptos::html::Div>::new();
     let owner = Owner::current();
     request_animation_frame(move || {
         set_timeout(
@@ -32,6 +37,9 @@ pub fn App() -> impl IntoView {
                     provide_context(link.training());
                     if let Some(main) = main_ref.get_untracked() {
                         mount_once(&main, TrainingPanel);
+                    }
+                    if let Some(tools) = tools_ref.get_untracked() {
+                        mount_once(&tools, Shortcuts);
                     }
                     if let Some(body) = document().body() {
                         mount_once(&body, LessonPanel);
@@ -46,19 +54,99 @@ pub fn App() -> impl IntoView {
             Duration::ZERO,
         )
     });
+    scene_keys();
+    // A link that hides the explorer opens on the training.
+    let page = expect_context::<SharePage>();
+    Effect::new(move |_| {
+        if page.scene.get() == Scene::Pair
+            && page.hidden.with(|h| h.iter().any(|x| x == "explorer"))
+        {
+            page.scene.set(Scene::Train);
+        }
+    });
     view! {
-        <header class="page-head">
-            <h1>"Reward Playground"</h1>
-            <p>
-                "How an RLHF reward model learns from comparisons: its loss for one pair is −log σ(r"
-                <sub>"better"</sub>" − r"<sub>"worse"</sub>"), built here in three steps."
-            </p>
-            <LessonToggle/>
+        <header class="scene-bar">
+            <h1 title="How an RLHF reward model learns from comparisons">"Reward Playground"</h1>
+            <SceneTabs/>
+            <div class="bar-tools" node_ref=tools_ref>
+                <LessonToggle/>
+                <PresentToggle/>
+            </div>
         </header>
+        <ShareNotice/>
         <main node_ref=main_ref>
             <LossExplorer/>
         </main>
     }
+}
+
+/// The scene bar: one tab per scene, the one on screen pressed.
+#[component]
+fn SceneTabs() -> impl IntoView {
+    let page = expect_context::<SharePage>();
+    let tabs = Scene::ALL
+        .into_iter()
+        .map(|s| {
+            let on = move || page.scene.get() == s;
+            view! {
+                <button type="button" role="tab" class="scene-tab" data-testid=format!("scene-{}", s.key())
+                    aria-selected=move || on().to_string() title=format!("{} ([ and ] move between scenes)", s.blurb())
+                    on:click=move |_| page.scene.set(s)>
+                    {s.title()}
+                </button>
+            }
+        })
+        .collect_view();
+    view! { <nav class="scene-tabs" role="tablist" aria-label="Scenes">{tabs}</nav> }
+}
+
+/// Presentation mode on and off (also P).
+#[component]
+fn PresentToggle() -> impl IntoView {
+    let page = expect_context::<SharePage>();
+    view! {
+        <button type="button" data-testid="share-present" title="Presentation mode: large type for a projector (P)"
+            aria-pressed=move || if page.present.get() { "true" } else { "false" }
+            on:click=move |_| page.toggle_present()>
+            "Present"
+        </button>
+    }
+}
+
+/// What a link asked for that the page could not use, until the reader dismisses it.
+#[component]
+fn ShareNotice() -> impl IntoView {
+    let page = expect_context::<SharePage>();
+    view! {
+        <Show when=move || !page.ignored.get().is_empty()>
+            <div class="panel share-notice" role="status" data-testid="share-notice">
+                <p>"The link asked for settings this page cannot use; it started with these instead:"</p>
+                <ul>{move || page.ignored.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                <button type="button" data-testid="share-notice-close"
+                    on:click=move |_| page.ignored.set(Vec::new())>"OK"</button>
+            </div>
+        </Show>
+    }
+}
+
+/// `[` and `]` move between scenes (never while typing in a field).
+fn scene_keys() {
+    let page = expect_context::<SharePage>();
+    let handle = window_event_listener(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || ev.default_prevented() {
+            return;
+        }
+        let key = ev.key();
+        let Some(by) = action_for(&key, ev.shift_key(), false).and_then(|a| a.scene_step()) else {
+            return;
+        };
+        if crate::web::training::shortcuts::belongs_to_target(ev.target(), &key) {
+            return;
+        }
+        ev.prevent_default();
+        page.move_scene(by);
+    });
+    on_cleanup(move || handle.remove());
 }
 
 /// Builds `view` at the end of `parent` and keeps it for the life of the page. Unlike a reactive `{move || …}`

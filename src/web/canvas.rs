@@ -3,6 +3,8 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use leptos::html::Canvas;
+use leptos::prelude::{Effect, Get, NodeRef};
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 
@@ -274,5 +276,25 @@ pub fn mark_once(flag: &Cell<bool>, name: &str) {
     }
     if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
         let _ = perf.mark(name);
+    }
+}
+
+/// Calls `on_change` whenever one of `canvases` changes size: laid out for the first time, shown or hidden with its
+/// scene, or narrowed by the lesson opening beside it. A canvas keeps its old bitmap until it is drawn again, so
+/// without this it would show stretched until the next update. Lives as long as the page.
+pub fn on_resize(canvases: Vec<NodeRef<Canvas>>, on_change: impl Fn() + 'static) {
+    let cb =
+        Closure::<dyn FnMut(js_sys::Array, web_sys::ResizeObserver)>::new(move |_, _| on_change());
+    let Ok(observer) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) else {
+        return;
+    };
+    cb.forget();
+    for node in canvases {
+        let observer = observer.clone();
+        Effect::new(move |_| {
+            if let Some(canvas) = node.get() {
+                observer.observe(&canvas);
+            }
+        });
     }
 }

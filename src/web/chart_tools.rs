@@ -1,6 +1,6 @@
-//! Under each chart: a text alternative (what the chart shows now), its data as a table on demand, and buttons
-//! that save it as PNG (the canvas as drawn) or SVG (drawn again by the same chart function through plotters'
-//! SVG backend).
+//! Each chart's menu (⋯ beside its title): its text alternative (what the chart shows now, always there for screen
+//! readers, shown on demand), its data as a table, and buttons that save it as PNG (the canvas as drawn) or SVG
+//! (drawn again by the same chart function through plotters' SVG backend).
 
 use leptos::html::Canvas;
 use leptos::prelude::*;
@@ -22,8 +22,8 @@ pub fn svg_size(canvas: NodeRef<Canvas>) -> (u32, u32) {
         .unwrap_or((640, 360))
 }
 
-/// The text alternative, table and export buttons of one chart. `id` prefixes the data-testids (`{id}-alt`,
-/// `{id}-table`, `{id}-png`, `{id}-svg`) and names the files.
+/// The text alternative and the menu of one chart. `id` prefixes the data-testids (`{id}-alt`, `{id}-menu`,
+/// `{id}-describe`, `{id}-table`, `{id}-png`, `{id}-svg`) and names the files.
 #[component]
 pub fn ChartTools(
     id: &'static str,
@@ -82,19 +82,30 @@ pub fn ChartTools(
             </table>
         }
     };
+    let described = RwSignal::new(false);
     view! {
-        <p class="chart-alt" id=format!("{id}-alt") data-testid=format!("{id}-alt")>{move || summary.get()}</p>
-        <div class="chart-tools">
-            <details data-testid=format!("{id}-table")
-                on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
-                <summary>"Data as a table"</summary>
-                {move || open.get().then(rows)}
-            </details>
-            <button type="button" class="small" data-testid=format!("{id}-png") on:click=png
-                aria-label="Save this chart as PNG">"PNG"</button>
-            <button type="button" class="small" data-testid=format!("{id}-svg") on:click=save_svg
-                aria-label="Save this chart as SVG">"SVG"</button>
-            <span role="status" class="bad">{move || status.get()}</span>
-        </div>
+        // The sentence is always there for screen readers; "Describe" shows it over the chart's foot.
+        <p class="chart-alt" class:shown=move || described.get() id=format!("{id}-alt")
+            data-testid=format!("{id}-alt")>{move || summary.get()}</p>
+        <details class="chart-menu" data-testid=format!("{id}-menu")>
+            <summary aria-label="Chart menu: describe, data as a table, save as PNG or SVG" title="Describe, table, save">
+                "⋯"
+            </summary>
+            <div class="menu-body">
+                <button type="button" class="small" data-testid=format!("{id}-describe")
+                    aria-pressed=move || described.get().to_string()
+                    on:click=move |_| described.update(|d| *d = !*d)>"Describe"</button>
+                <button type="button" class="small" data-testid=format!("{id}-png") on:click=png
+                    aria-label="Save this chart as PNG">"PNG"</button>
+                <button type="button" class="small" data-testid=format!("{id}-svg") on:click=save_svg
+                    aria-label="Save this chart as SVG">"SVG"</button>
+                <details data-testid=format!("{id}-table")
+                    on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
+                    <summary>"Data as a table"</summary>
+                    {move || open.get().then(rows)}
+                </details>
+                <span role="status" class="bad">{move || status.get()}</span>
+            </div>
+        </details>
     }
 }

@@ -27,6 +27,8 @@ impl Training {
             speed: self.speed.get(),
             pair: self.selected.get(),
             present: page.present.get(),
+            scene: page.scene.get(),
+            view: page.view.get(),
             hidden: page.hidden.get(),
         }
     }
@@ -45,11 +47,15 @@ pub fn page_from_link() -> LinkStart {
     let (state, ignored) = SharedState::from_hash(&start);
     let page = SharePage {
         present: RwSignal::new(state.present),
+        scene: RwSignal::new(state.scene),
+        view: RwSignal::new(state.view),
         hidden: RwSignal::new(state.hidden.clone()),
         ignored: RwSignal::new(ignored),
     };
     provide_context(page);
-    Effect::new(move |_| set_root_classes(page.present.get(), &page.hidden.get()));
+    Effect::new(move |_| {
+        set_root_classes(page.present.get(), &page.hidden.get(), page.scene.get())
+    });
     LinkStart {
         state,
         had_hash: !start.pairs().is_empty(),

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::scene::{Scene, TrainView};
 use crate::share::HIDEABLE;
 
 /// The page-wide state a link carries besides the run: presentation mode, hidden controls, and what the link had
@@ -11,6 +12,10 @@ use crate::share::HIDEABLE;
 pub struct SharePage {
     /// Presentation mode: large type, thick lines, high contrast.
     pub present: RwSignal<bool>,
+    /// The scene on screen.
+    pub scene: RwSignal<Scene>,
+    /// What the Train scene shows large.
+    pub view: RwSignal<TrainView>,
     /// Names from `HIDEABLE` that are hidden.
     pub hidden: RwSignal<Vec<String>>,
     /// What the link asked for that was ignored, one line each.
@@ -21,6 +26,11 @@ impl SharePage {
     /// Turns presentation mode on or off.
     pub fn toggle_present(&self) {
         self.present.update(|p| *p = !*p);
+    }
+
+    /// Moves `by` scenes along the bar.
+    pub fn move_scene(&self, by: isize) {
+        self.scene.update(|s| *s = s.moved(by));
     }
 }
 
@@ -45,12 +55,13 @@ fn root() -> Option<web_sys::Element> {
     web_sys::window()?.document()?.document_element()
 }
 
-/// Sets the classes on `<html>` that CSS uses for presentation mode and hidden controls, then asks the charts to
-/// redraw at their new size and style.
-pub(crate) fn set_root_classes(present: bool, hidden: &[String]) {
+/// Sets the classes on `<html>` that CSS uses for presentation mode and hidden controls, and its `data-scene`
+/// (which scene is on screen), then asks the charts to redraw at their new size and style.
+pub(crate) fn set_root_classes(present: bool, hidden: &[String], scene: Scene) {
     let Some(root) = root() else {
         return;
     };
+    let _ = root.set_attribute("data-scene", scene.key());
     let list = root.class_list();
     let _ = list.toggle_with_force("presenting", present);
     for (name, _) in HIDEABLE {

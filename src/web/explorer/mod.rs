@@ -14,11 +14,11 @@ pub use state::{Explorer, START};
 use tools::explorer_tools;
 
 use crate::charts::Layer;
-use crate::format::{fixed, limit_shift, parse_number, reward, snap_reward};
+use crate::format::{fixed, limit_shift, parse_number, reward, rewards_for_gap, snap_reward};
 use crate::loss::{explain, Explained};
 use crate::views::{gap_range, shift_sentence, ExplorerChart as Step};
 use crate::web::canvas::{
-    mark_once, on_scheme_or_ratio_change, prefers_dark, FrameScheduler, LayeredCanvas,
+    mark_once, on_resize, on_scheme_or_ratio_change, prefers_dark, FrameScheduler, LayeredCanvas,
 };
 use crate::web::page::Presenting;
 
@@ -62,13 +62,19 @@ pub fn LossExplorer() -> impl IntoView {
 
     let charts = ChartRefs::default();
     charts.redraw_on_change(explained);
+    let drag = Drag {
+        on: RwSignal::new(false),
+        better,
+        worse,
+        presenting: Presenting::from_context(),
+    };
 
     let e = move || explained.get();
     view! {
-        <section class="explorer" aria-labelledby="explorer-title">
+        <section class="explorer scene" data-scene="pair" aria-labelledby="explorer-title">
             <div class="side">
                 <div class="panel">
-                    <h2 id="explorer-title">"Loss explorer"</h2>
+                    <h2 id="explorer-title">"One pair: the loss"</h2>
                     <p class="lead">
                         "Reward a better and a worse response; the loss sees only their gap Δ."
                     </p>
@@ -92,11 +98,11 @@ pub fn LossExplorer() -> impl IntoView {
                         <tbody>
                             <Row label="Δ = r_better − r_worse" class="c-gap" testid="gap"
                                 value=Signal::derive(move || reward(e().gap))/>
-                            <Row label="Step 1: σ(Δ)" class="c-sigma" testid="sigmoid"
+                            <Row label="Part 1: σ(Δ)" class="c-sigma" testid="sigmoid"
                                 value=Signal::derive(move || num(e().sigmoid))/>
-                            <Row label="Step 2: log σ(Δ)" class="c-log" testid="log-sigmoid"
+                            <Row label="Part 2: log σ(Δ)" class="c-log" testid="log-sigmoid"
                                 value=Signal::derive(move || num(e().log_sigmoid))/>
-                            <Row label="Step 3: loss = −log σ(Δ)" class="c-loss loss-row" testid="loss"
+                            <Row label="Part 3: loss = −log σ(Δ)" class="c-loss loss-row" testid="loss"
                                 value=Signal::derive(move || num(e().loss))/>
                             <Row label="∂loss/∂r_better = −σ(−Δ)" class="c-grad" testid="dloss-dbetter"
                                 value=Signal::derive(move || num(e().dloss_dgap))/>
@@ -111,60 +117,138 @@ pub fn LossExplorer() -> impl IntoView {
             </div>
             <div class="charts">
                 <figure class="chart">
-                    <h3>"Step 1 · σ(Δ)" <span class="reads">
-                        "Δ = "<b class="c-gap">{move || reward(e().gap)}</b>
-                        " → σ = "<b class="c-sigma">{move || num(e().sigmoid)}</b>
-                    </span></h3>
-                    <canvas node_ref=charts.sigmoid data-testid="chart-sigmoid" role="img" aria-describedby="chart-sigmoid-alt"
-                        aria-label=move || format!("σ(Δ) against Δ, marked at Δ = {}, σ = {}",
+                    <div class="chart-head">
+                        <h3>"Part 1 · σ(Δ)"</h3>
+                        {explorer_tools("chart-sigmoid", Step::Sigmoid, charts.sigmoid, explained)}
+                    </div>
+                    <div class="plot">
+                        <canvas node_ref=charts.sigmoid data-testid="chart-sigmoid" class="draggable"
+                            on:pointerdown=drag.start(Step::Sigmoid) on:pointermove=drag.moved(Step::Sigmoid)
+                            on:pointerup=drag.end() on:pointercancel=drag.end() role="img" aria-describedby="chart-sigmoid-alt"
+                            aria-label=move || format!("σ(Δ) against Δ, marked at Δ = {}, σ = {}",
                             reward(e().gap), num(e().sigmoid))></canvas>
+                    </div>
                     <figcaption>
                         "σ turns any gap into a number in (0, 1): the model's probability that a labeler prefers "
                         "the better response. A gap of 0 gives ½."
                     </figcaption>
-                    {explorer_tools("chart-sigmoid", Step::Sigmoid, charts.sigmoid, explained)}
                 </figure>
                 <figure class="chart">
-                    <h3>"Step 2 · log p" <span class="reads">
-                        "p = "<b class="c-sigma">{move || num(e().sigmoid)}</b>
-                        " → log p = "<b class="c-log">{move || num(e().log_sigmoid)}</b>
-                    </span></h3>
-                    <canvas node_ref=charts.log data-testid="chart-log" role="img" aria-describedby="chart-log-alt"
-                        aria-label=move || format!("log p against p, marked at p = {}, log p = {}",
+                    <div class="chart-head">
+                        <h3>"Part 2 · log p"</h3>
+                        {explorer_tools("chart-log", Step::Log, charts.log, explained)}
+                    </div>
+                    <div class="plot">
+                        <canvas node_ref=charts.log data-testid="chart-log" role="img" aria-describedby="chart-log-alt"
+                            aria-label=move || format!("log p against p, marked at p = {}, log p = {}",
                             num(e().sigmoid), num(e().log_sigmoid))></canvas>
+                    </div>
                     <figcaption>
                         "log σ is at most 0, reached only as σ → 1; as σ → 0 it falls without bound."
                     </figcaption>
-                    {explorer_tools("chart-log", Step::Log, charts.log, explained)}
                 </figure>
                 <figure class="chart">
-                    <h3>"Step 3 · −log σ(Δ)" <span class="reads">
-                        "× −1 → loss = "<b class="c-loss">{move || num(e().loss)}</b>
-                    </span></h3>
-                    <canvas node_ref=charts.loss data-testid="chart-loss" role="img" aria-describedby="chart-loss-alt"
-                        aria-label=move || format!("the loss −log σ(Δ) against Δ, marked at Δ = {}, loss = {}",
+                    <div class="chart-head">
+                        <h3>"Part 3 · −log σ(Δ)"</h3>
+                        {explorer_tools("chart-loss", Step::Loss, charts.loss, explained)}
+                    </div>
+                    <div class="plot">
+                        <canvas node_ref=charts.loss data-testid="chart-loss" class="draggable"
+                            on:pointerdown=drag.start(Step::Loss) on:pointermove=drag.moved(Step::Loss)
+                            on:pointerup=drag.end() on:pointercancel=drag.end() role="img" aria-describedby="chart-loss-alt"
+                            aria-label=move || format!("the loss −log σ(Δ) against Δ, marked at Δ = {}, loss = {}",
                             reward(e().gap), num(e().loss))></canvas>
+                    </div>
                     <figcaption>
                         "Times −1 makes a loss to minimize: never negative, ln 2 ≈ 0.693 at Δ = 0, "
                         "near 0 for a wide right gap, about −Δ for a wrong one."
                     </figcaption>
-                    {explorer_tools("chart-loss", Step::Loss, charts.loss, explained)}
                 </figure>
                 <figure class="chart">
-                    <h3>"Gradient · dloss/dΔ" <span class="reads">
-                        "= −σ(−Δ) = "<b class="c-grad">{move || num(e().dloss_dgap)}</b>
-                    </span></h3>
-                    <canvas node_ref=charts.gradient data-testid="chart-gradient" role="img" aria-describedby="chart-gradient-alt"
-                        aria-label=move || format!("dloss/dΔ = −σ(−Δ) against Δ, marked at Δ = {}, value {}",
+                    <div class="chart-head">
+                        <h3>"Gradient · dloss/dΔ = −σ(−Δ)"</h3>
+                        {explorer_tools("chart-gradient", Step::Gradient, charts.gradient, explained)}
+                    </div>
+                    <div class="plot">
+                        <canvas node_ref=charts.gradient data-testid="chart-gradient" class="draggable"
+                            on:pointerdown=drag.start(Step::Gradient) on:pointermove=drag.moved(Step::Gradient)
+                            on:pointerup=drag.end() on:pointercancel=drag.end() role="img" aria-describedby="chart-gradient-alt"
+                            aria-label=move || format!("dloss/dΔ = −σ(−Δ) against Δ, marked at Δ = {}, value {}",
                             reward(e().gap), num(e().dloss_dgap))></canvas>
+                    </div>
                     <figcaption>
                         "Between −1 and 0: a pair ranked wrong pulls with weight near 1, a pair ranked right by a "
                         "wide gap barely moves the model. It reaches 0 only in the limit."
                     </figcaption>
-                    {explorer_tools("chart-gradient", Step::Gradient, charts.gradient, explained)}
                 </figure>
             </div>
         </section>
+    }
+}
+
+/// Dragging the marker along the σ, loss or gradient curve: the Δ under the pointer becomes the gap, by moving
+/// r_better with r_worse kept (or r_worse too, where r_better would leave −8…8).
+#[derive(Clone, Copy)]
+struct Drag {
+    on: RwSignal<bool>,
+    better: RwSignal<f64>,
+    worse: RwSignal<f64>,
+    presenting: Presenting,
+}
+
+impl Drag {
+    /// Sets the gap to the Δ under the pointer on `step`'s chart.
+    fn to_pointer(self, step: Step, ev: &web_sys::PointerEvent) {
+        let Some(canvas) = ev
+            .current_target()
+            .and_then(|c| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlCanvasElement>(c).ok())
+        else {
+            return;
+        };
+        let (w, h) = (canvas.client_width(), canvas.client_height());
+        if w <= 0 || h <= 0 {
+            return;
+        }
+        let px = f64::from(ev.client_x()) - canvas.get_bounding_client_rect().left();
+        let (b, wr) = (self.better.get_untracked(), self.worse.get_untracked());
+        let theme = step
+            .theme(prefers_dark(), self.presenting.now())
+            .fit_to(h as u32);
+        let Some(gap) = step
+            .frame(b - wr, &theme, w as u32, h as u32)
+            .and_then(|f| step.gap_at(&f, px))
+        else {
+            return;
+        };
+        let (better, worse) = rewards_for_gap(wr, snap_reward(gap));
+        self.better.set(better);
+        self.worse.set(worse);
+    }
+
+    fn start(self, step: Step) -> impl Fn(web_sys::PointerEvent) {
+        move |ev| {
+            if let Some(c) = ev
+                .current_target()
+                .and_then(|c| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(c).ok())
+            {
+                let _ = c.set_pointer_capture(ev.pointer_id());
+            }
+            ev.prevent_default();
+            self.on.set(true);
+            self.to_pointer(step, &ev);
+        }
+    }
+
+    fn moved(self, step: Step) -> impl Fn(web_sys::PointerEvent) {
+        move |ev| {
+            if self.on.get_untracked() {
+                self.to_pointer(step, &ev);
+            }
+        }
+    }
+
+    fn end(self) -> impl Fn(web_sys::PointerEvent) {
+        move |_| self.on.set(false)
     }
 }
 
@@ -227,7 +311,9 @@ impl ChartRefs {
                     }
                     rebuilt = true;
                 }
-                let theme = step.theme(dark, present);
+                let theme = step
+                    .theme(dark, present)
+                    .fit_to(canvas.client_height().max(0) as u32);
                 let result = layer.draw(
                     &canvas,
                     key,
@@ -248,8 +334,10 @@ impl ChartRefs {
             s.request();
         });
         let s = scheduler.clone();
-        let resize = window_event_listener(leptos::ev::resize, move |_| s.request());
-        on_cleanup(move || resize.remove());
+        on_resize(
+            vec![self.sigmoid, self.log, self.loss, self.gradient],
+            move || s.request(),
+        );
         on_scheme_or_ratio_change(move || scheduler.request());
     }
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::format::{fixed, reward};
-use crate::lesson::{Panel, Setup, Snapshot, TrainingView, Value};
+use crate::lesson::{Setup, Snapshot, TrainingView, Value};
 use crate::train::Grouping;
 use crate::web::explorer::state::Explorer;
 use crate::web::training::state::Training;
@@ -78,19 +78,5 @@ pub fn written(value: Value) -> String {
         Value::Percent(v) => format!("{:.1} %", 100.0 * v),
         Value::Count(n) => n.to_string(),
         Value::Word(w) => w.to_string(),
-    }
-}
-
-/// Scrolls the panel a card is about to the top of the window.
-pub fn scroll_to(panel: Panel) {
-    let selector = match panel {
-        Panel::Explorer => "section.explorer",
-        Panel::Training => "section.training",
-    };
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(selector).ok().flatten())
-    {
-        el.scroll_into_view_with_bool(true);
     }
 }

@@ -6,14 +6,18 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use super::state::Training;
+use super::word_strip::WordStrip;
 use crate::charts::{Layer, Theme};
+use crate::scene::{
+    main_key, main_label, stage_role, Role, TrainView, DEFAULT_TRAIN_VIEW, MAIN_CHOICES,
+};
 use crate::train::Stage;
 use crate::views::{Focus, RunChart};
 use crate::web::canvas::{
-    draw_sharp, on_scheme_or_ratio_change, prefers_dark, FrameScheduler, LayeredCanvas,
+    draw_sharp, on_resize, on_scheme_or_ratio_change, prefers_dark, FrameScheduler, LayeredCanvas,
 };
 use crate::web::chart_tools::{svg_size, ChartTools};
-use crate::web::page::Presenting;
+use crate::web::page::{Presenting, SharePage};
 
 /// Charts redrawn per animation frame; the others wait for the next frames (about 4 keeps 60 fps: BENCHMARKS.md,
 /// "The page while training").
@@ -49,13 +53,6 @@ impl Board {
         let (batch_sigmoid, batch_neglog) = (batch_from(Stage::Sigmoid), batch_from(Stage::Loss));
         let dark = prefers_dark();
         let presenting = self.presenting.now();
-        let theme = if presenting {
-            Theme::presentation()
-        } else if dark {
-            Theme::dark()
-        } else {
-            Theme::light()
-        };
         let n = self.canvases.len();
         let mut drawn = 0;
         let mut dirty = self.dirty.borrow_mut();
@@ -68,10 +65,12 @@ impl Board {
                 continue;
             }
             let (kind, node) = self.canvases[i];
-            let Some(canvas) = node.get_untracked() else {
+            // A chart off screen (another view, another scene) is drawn when its box gets a size again.
+            let Some(canvas) = node.get_untracked().filter(|c| c.client_width() > 0) else {
                 dirty[i] = false;
                 continue;
             };
+            let theme = page_theme(presenting, dark).fit_to(canvas.client_height().max(0) as u32);
             let result = t.with_run(|r| {
                 let run = r.shown();
                 if !kind.applies(run) {
@@ -120,6 +119,63 @@ impl Board {
     }
 }
 
+/// The theme the page draws its run charts with, before fitting it to a chart's height.
+fn page_theme(presenting: bool, dark: bool) -> Theme {
+    if presenting {
+        Theme::presentation()
+    } else if dark {
+        Theme::dark()
+    } else {
+        Theme::light()
+    }
+}
+
+/// Follows the pair whose dot is under a click or tap on a chart with a dot per pair (σ(Δ), −log σ(Δ)); a click
+/// away from every dot leaves the followed pair as it is.
+fn follow_at(t: Training, kind: RunChart, ev: &web_sys::PointerEvent, presenting: Presenting) {
+    let Some(canvas) = ev
+        .current_target()
+        .and_then(|c| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlCanvasElement>(c).ok())
+    else {
+        return;
+    };
+    let (w, h) = (canvas.client_width(), canvas.client_height());
+    if w <= 0 || h <= 0 {
+        return;
+    }
+    let rect = canvas.get_bounding_client_rect();
+    let (px, py) = (
+        f64::from(ev.client_x()) - rect.left(),
+        f64::from(ev.client_y()) - rect.top(),
+    );
+    let theme = page_theme(presenting.now(), prefers_dark()).fit_to(h as u32);
+    // A finger is less precise than a mouse.
+    let radius = if ev.pointer_type() == "mouse" {
+        2.0 * f64::from(theme.dot_radius()) + 2.0
+    } else {
+        20.0
+    };
+    let selected = t.selected.get_untracked();
+    let batch: Vec<usize> = t
+        .explain
+        .with_untracked(|s| {
+            s.as_ref()
+                .map(|s| s.step.pairs.iter().map(|p| p.index).collect())
+        })
+        .unwrap_or_default();
+    let hit = t
+        .with_run(|r| {
+            let run = r.shown();
+            let frame = kind.frame(run, &theme, w as u32, h as u32)?;
+            let focus = Focus::page(selected, &batch);
+            kind.nearest_drawn_pair(run, &focus, &frame, px, py, radius)
+        })
+        .flatten();
+    if let Some(i) = hit {
+        t.selected.set(Some(i));
+    }
+}
+
 /// The text alternative, table and PNG/SVG buttons of one live chart.
 fn tools(kind: RunChart, canvas: NodeRef<leptos::html::Canvas>) -> impl IntoView {
     let t = expect_context::<Training>();
@@ -148,10 +204,13 @@ fn tools(kind: RunChart, canvas: NodeRef<leptos::html::Canvas>) -> impl IntoView
     view! { <ChartTools id=kind.id() canvas summary table svg changed=t.version/> }
 }
 
-/// The grid of live charts.
+/// The Train scene's charts: the large one with the loss and accuracy beside it and the word weights below, or
+/// every chart at once (the view is in the link, `view=`).
 #[component]
 pub fn LiveCharts() -> impl IntoView {
     let t = expect_context::<Training>();
+    let page = use_context::<SharePage>();
+    let view = page.map_or_else(|| RwSignal::new(DEFAULT_TRAIN_VIEW), |p| p.view);
     let board = Board {
         canvases: RunChart::ALL.iter().map(|k| (*k, NodeRef::new())).collect(),
         dirty: Rc::new(RefCell::new(vec![true; RunChart::ALL.len()])),
@@ -159,6 +218,7 @@ pub fn LiveCharts() -> impl IntoView {
         curves: Rc::default(),
         presenting: Presenting::from_context(),
     };
+    let presenting = board.presenting;
     let b = board.clone();
     let scheduler = FrameScheduler::new(move || b.draw_some(t));
     let (b, s) = (board.clone(), scheduler.clone());
@@ -170,16 +230,16 @@ pub fn LiveCharts() -> impl IntoView {
         s.request();
     });
     let (b, s) = (board.clone(), scheduler.clone());
-    let resize = window_event_listener(leptos::ev::resize, move |_| {
+    let redraw = move || {
         b.mark_all();
         s.request();
-    });
-    on_cleanup(move || resize.remove());
-    let (b, s) = (board.clone(), scheduler);
-    on_scheme_or_ratio_change(move || {
-        b.mark_all();
-        s.request();
-    });
+    };
+    // A chart whose box changes size (a scene shown, the lesson opened, the view switched) is drawn again at once.
+    on_resize(
+        board.canvases.iter().map(|(_, n)| *n).collect(),
+        redraw.clone(),
+    );
+    on_scheme_or_ratio_change(redraw);
 
     let applies = move |k: RunChart| {
         t.version.track();
@@ -191,17 +251,62 @@ pub fn LiveCharts() -> impl IntoView {
         .map(|&(kind, node)| {
             // A memo, so the tools under a chart mount once and not on every step.
             let here = Memo::new(move |_| applies(kind));
+            let role = Memo::new(move |_| {
+                let v = view.get();
+                stage_role(kind, v, |k| if k == kind { here.get() } else { applies(k) })
+            });
+            let caption = move || matches!(role.get(), Role::Main | Role::Grid);
             view! {
                 <figure class="chart live" data-testid=format!("{}-figure", kind.id())
-                    style:display=move || if here.get() { "" } else { "none" }>
-                    <h3>{kind.title()}</h3>
-                    <canvas node_ref=node data-testid=kind.id() role="img" aria-label=kind.title()
-                        aria-describedby=format!("{}-alt", kind.id())></canvas>
-                    <figcaption>{kind.caption()}</figcaption>
-                    {move || here.get().then(|| tools(kind, node))}
+                    data-role=move || role.get().name()>
+                    <div class="chart-head">
+                        <h3 title=kind.caption()>{kind.title()}</h3>
+                        {matches!(kind, RunChart::Loss | RunChart::Accuracy).then(|| view! {
+                            <span class="key" aria-hidden="true">
+                                <i class="train"></i>"train"<i class="test"></i>"test"
+                            </span>
+                        })}
+                        {move || here.get().then(|| tools(kind, node))}
+                    </div>
+                    {(kind == RunChart::Words).then(|| view! {
+                        <div class="strip-words" hidden=move || role.get() != Role::Strip><WordStrip/></div>
+                    })}
+                    <div class="plot" hidden=move || kind == RunChart::Words && role.get() == Role::Strip>
+                        <canvas node_ref=node data-testid=kind.id() role="img" aria-label=kind.title()
+                            aria-describedby=format!("{}-alt", kind.id())
+                            class:pickable=kind.is_curve()
+                            on:pointerup=move |ev| if kind.is_curve() { follow_at(t, kind, &ev, presenting) }>
+                        </canvas>
+                    </div>
+                    <figcaption hidden=move || !caption()>{kind.caption()}</figcaption>
                 </figure>
             }
         })
         .collect_view();
-    view! { <div class="live-grid">{figures}</div> }
+    let switch = MAIN_CHOICES
+        .into_iter()
+        .map(|c| {
+            let on = move || view.get() == TrainView::Stage(c);
+            view! {
+                <button type="button" class="seg" data-testid=format!("view-{}", main_key(c))
+                    aria-pressed=move || on().to_string() title=c.title()
+                    on:click=move |_| view.set(TrainView::Stage(c))>{main_label(c)}</button>
+            }
+        })
+        .collect_view();
+    let all = move || view.get() == TrainView::All;
+    view! {
+        <div class="live-grid" data-view=move || if all() { "all" } else { "stage" }>
+            <div class="view-switch" role="group" aria-label="The large chart">
+                <span class="view-label">"Show"</span>
+                {switch}
+                <button type="button" class="seg" data-testid="view-all" aria-pressed=move || all().to_string()
+                    title="Every chart of the run at once"
+                    on:click=move |_| view.set(if all() { DEFAULT_TRAIN_VIEW } else { TrainView::All })>
+                    "All charts"
+                </button>
+            </div>
+            {figures}
+        </div>
+    }
 }

@@ -1,4 +1,6 @@
-//! The training panel: a live reward model that the teacher steps through or plays, with its charts.
+//! The Train scene: a live reward model that the teacher steps through or plays, laid out to fit one screen: the
+//! controls and the big counters in a bar at the top, the charts filling the rest, and a side column whose tabs
+//! hold the followed pair, the settings, the data, saving, sharing and scoring.
 //!
 //! The panel's state is [`Training`] (in `state.rs`), around the pure `crate::train::Session`; components only
 //! call its methods.
@@ -11,28 +13,23 @@ mod score;
 mod settings;
 mod share_bar;
 pub(crate) mod shortcuts;
+mod side;
 mod slow_step;
 pub(crate) mod state;
 mod stepper;
 mod user_data;
+mod word_strip;
 
 use leptos::prelude::*;
 
-use data_panel::DataPanel;
-use export_panel::ExportPanel;
-use inspector::PairInspector;
 use live_charts::LiveCharts;
-use score::ScorePanel;
-use settings::Settings;
-use share_bar::ShareBar;
-use shortcuts::Shortcuts;
-use slow_step::SlowStepPanel;
+use side::SideColumn;
 use stepper::Stepper;
 
 pub use state::{now, Training};
 pub use user_data::{MAX_PAIRS, MAX_TEXT_BYTES, USER_DATA};
 
-/// The training panel.
+/// The Train scene.
 #[component]
 pub fn TrainingPanel() -> impl IntoView {
     // App provides the state (the lesson uses it too); a panel on its own makes its own, from the link.
@@ -40,27 +37,12 @@ pub fn TrainingPanel() -> impl IntoView {
         provide_context(crate::web::link::training_from_link());
     }
     view! {
-        <section class="training" aria-labelledby="training-title">
-            <h2 id="training-title">"Train a reward model"</h2>
-            <p class="lead">
-                "A tiny model gives each response a reward. Every update lowers the loss −log σ(Δ) on a batch of "
-                "pairs: watch the gaps Δ grow and the pairs slide up the σ curve."
-            </p>
-            <ShareBar/>
-            <Shortcuts/>
-            <div class="training-grid">
-                <div class="side">
-                    <Stepper/>
-                    <Settings/>
-                    <DataPanel/>
-                    <ExportPanel/>
-                </div>
-                <div class="main">
-                    <SlowStepPanel/>
-                    <PairInspector/>
-                    <ScorePanel/>
-                    <LiveCharts/>
-                </div>
+        <section class="training scene" data-scene="train" aria-labelledby="training-title">
+            <h2 id="training-title" class="sr-only">"Train a reward model"</h2>
+            <Stepper/>
+            <div class="stage">
+                <LiveCharts/>
+                <SideColumn/>
             </div>
         </section>
     }

@@ -1,4 +1,4 @@
-//! The share bar: copy the link, presentation mode, "Hide controls…", and what a link asked for that was ignored.
+//! The share bar: copy the link and "Hide controls…" (presentation mode and what a link ignored are the page's).
 
 use leptos::prelude::*;
 
@@ -8,7 +8,7 @@ use crate::web::js::copy_to_clipboard;
 use crate::web::link::link;
 use crate::web::page::SharePage;
 
-/// Copy link, presentation mode, "Hide controls…", and the notice of what a link asked for that was ignored.
+/// Copy link and "Hide controls…".
 #[component]
 pub fn ShareBar() -> impl IntoView {
     let t = expect_context::<Training>();
@@ -65,11 +65,6 @@ pub fn ShareBar() -> impl IntoView {
     view! {
         <div class="share-bar" role="group" aria-label="Share and present">
             <button type="button" data-testid="share-copy" on:click=copy>"Copy link"</button>
-            <button type="button" data-testid="share-present" title="Presentation mode (P)"
-                aria-pressed=move || if page.present.get() { "true" } else { "false" }
-                on:click=move |_| page.toggle_present()>
-                {move || if page.present.get() { "Leave presentation mode" } else { "Presentation mode" }}
-            </button>
             <button type="button" data-testid="share-hide" aria-expanded=move || dialog.get().to_string()
                 on:click=move |_| dialog.update(|d| *d = !*d)>"Hide controls…"</button>
             <Show when=move || !shown_link.get().is_empty()>
@@ -86,14 +81,6 @@ pub fn ShareBar() -> impl IntoView {
                 <p>"Hidden parts stay hidden for everyone who opens the link; this dialog shows them again."</p>
                 {choices()}
                 <button type="button" data-testid="share-hide-done" on:click=move |_| dialog.set(false)>"Done"</button>
-            </div>
-        </Show>
-        <Show when=move || !page.ignored.get().is_empty()>
-            <div class="panel share-notice" role="status" data-testid="share-notice">
-                <p>"The link asked for settings this page cannot use; it started with these instead:"</p>
-                <ul>{move || page.ignored.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
-                <button type="button" data-testid="share-notice-close"
-                    on:click=move |_| page.ignored.set(Vec::new())>"OK"</button>
             </div>
         </Show>
     }

@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 
 use super::state::Training;
 use crate::keys::{action_for, shortcut_list, Action};
+use crate::scene::Scene;
 
 /// Whether a key pressed in `target` belongs to the element: typing in a field, choosing in a list, or moving a
 /// slider with the arrows. Shortcuts never fire then.
@@ -44,13 +45,18 @@ pub fn Shortcuts() -> impl IntoView {
             return;
         }
         let key = ev.key();
-        // The lesson's card keys are the lesson panel's (web::lesson).
-        let Some(action) =
-            action_for(&key, ev.shift_key(), false).filter(|a| a.card_step().is_none())
+        // The lesson's card keys are the lesson panel's (web::lesson), the scene keys the page's (web::app).
+        let Some(action) = action_for(&key, ev.shift_key(), false)
+            .filter(|a| a.card_step().is_none() && a.scene_step().is_none())
         else {
             return;
         };
         if belongs_to_target(ev.target(), &key) {
+            return;
+        }
+        // The run's keys act on the run only where it is on screen; P and ? work everywhere.
+        let on_train = share.is_none_or(|s| s.scene.get_untracked() == Scene::Train);
+        if !on_train && !matches!(action, Action::Present | Action::Help) {
             return;
         }
         ev.prevent_default();
@@ -71,19 +77,21 @@ pub fn Shortcuts() -> impl IntoView {
                     s.toggle_present();
                 }
             }
-            Action::NextCard | Action::PreviousCard => {}
+            Action::NextCard | Action::PreviousCard | Action::NextScene | Action::PreviousScene => {
+            }
         }
     });
     on_cleanup(move || handle.remove());
     view! {
-        <button type="button" class="help-toggle" data-testid="shortcuts-toggle"
-            aria-expanded=move || if help.get() { "true" } else { "false" }
-            on:click=move |_| help.update(|h| *h = !*h)>"Keyboard shortcuts (?)"</button>
+        <button type="button" class="help-toggle" data-testid="shortcuts-toggle" title="Keyboard shortcuts (?)"
+            aria-label="Keyboard shortcuts" aria-expanded=move || if help.get() { "true" } else { "false" }
+            on:click=move |_| help.update(|h| *h = !*h)>"Keys"</button>
         <Show when=move || help.get()>
-            <div class="panel shortcuts" data-testid="shortcuts" role="region" aria-label="Keyboard shortcuts">
+            <div class="panel shortcuts popover" data-testid="shortcuts" role="region" aria-label="Keyboard shortcuts">
                 <dl>
                     {shortcut_list().into_iter().map(|(k, v)| view! { <dt><kbd>{k}</kbd></dt><dd>{v}</dd> }).collect_view()}
                 </dl>
+                <button type="button" on:click=move |_| help.set(false)>"Close"</button>
             </div>
         </Show>
     }

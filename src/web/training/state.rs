@@ -99,6 +99,18 @@ impl Training {
         }
     }
 
+    /// Puts back a session taken earlier (the learner's own run, kept when a lesson card had started a fresh one).
+    pub fn restore(&self, session: Session) {
+        self.replace(session);
+        self.notice.set(String::new());
+        self.publish();
+    }
+
+    /// A copy of the session as it is now (cheap: the data and the snapshots are shared).
+    pub fn keep(&self) -> Option<Session> {
+        self.with_run(|r| r.clone())
+    }
+
     /// The reader's data set, when one is loaded.
     fn user(&self) -> Option<Arc<Dataset>> {
         self.user_data.get_untracked()

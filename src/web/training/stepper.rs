@@ -87,7 +87,7 @@ impl Training {
     }
 }
 
-/// The buttons, counters, speed and rewind slider.
+/// The Train scene's top bar: the buttons, the speed and rewind sliders, the big counters and the notice.
 #[component]
 pub fn Stepper() -> impl IntoView {
     let t = expect_context::<Training>();
@@ -109,8 +109,71 @@ pub fn Stepper() -> impl IntoView {
             t.rewind_to(step);
         }
     };
+    let test_accuracy = move || {
+        s().metrics
+            .test_accuracy
+            .map(|a| format!("{:.1} %", 100.0 * a))
+    };
+    view! {
+        <div class="topbar" role="group" aria-label="Training controls">
+            <div class="buttons">
+                <button type="button" data-testid="train-reset" on:click=move |_| t.reset()
+                    title="A new run from step 0 (R)">"Reset"</button>
+                <button type="button" data-testid="play" class="primary" on:click=move |_| t.toggle_play()
+                    aria-pressed=move || if t.playing.get() { "true" } else { "false" }
+                    title="Play or pause (Space)">
+                    {move || if t.playing.get() { "Pause" } else { "Play" }}
+                </button>
+                <button type="button" data-testid="step" on:click=move |_| t.step()
+                    title="One update of the model (→)">"Step"</button>
+                <button type="button" data-testid="epoch" on:click=move |_| t.epoch()
+                    title="To the end of the epoch (Shift+→)">"Epoch"</button>
+                <button type="button" data-testid="explain" on:click=move |_| t.next_stage()
+                    title="The next update as a slow step, one stage at a time (N)">"Slow step"</button>
+            </div>
+            <label class="slider">
+                <span>"Speed"</span>
+                <input type="range" min="0" max=SPEEDS.len() - 1 step="1" data-testid="speed"
+                    prop:value=move || speed_index().to_string()
+                    aria-valuetext=move || speed_label(t.speed.get())
+                    on:input=on_speed/>
+                <output data-testid="speed-label">{move || speed_label(t.speed.get())}</output>
+            </label>
+            <label class="slider">
+                <span>"Rewind"</span>
+                <input type="range" min="0" step="1" data-testid="rewind"
+                    prop:max=move || s().head_step.to_string()
+                    prop:value=move || s().step.to_string()
+                    aria-valuetext=move || format!("step {} of {}", s().step, s().head_step)
+                    on:input=on_rewind/>
+            </label>
+            <div class="counters" aria-live="polite">
+                <span>"Step "<b data-testid="step-count">{move || s().step}</b></span>
+                <span>"Epoch "<b data-testid="epoch-count">{move || fixed(s().metrics.epoch, 2)}</b></span>
+                <span>"Loss "<b data-testid="train-loss" data-value=move || s().metrics.loss.to_string()>
+                    {move || fixed(s().metrics.loss, 4)}</b></span>
+                <span>"Accuracy "<b data-testid="train-accuracy" data-value=move || s().metrics.accuracy.to_string()>{move || format!("{:.1} %", 100.0 * s().metrics.accuracy)}</b>
+                    {move || t.shown.with(|s| tie_note(&s.pairs)).map(|note| view! {
+                        <span class="tie" data-testid="accuracy-tie">{format!(" ({note})")}</span>
+                    })}
+                    {move || test_accuracy().map(|a| view! {
+                        <span class="test">" · test "<b data-testid="test-accuracy">{a}</b></span>
+                    })}
+                </span>
+            </div>
+            <p class="notice" role="status" data-testid="notice">
+                {move || if s().diverged { "diverged: lower the learning rate".to_string() } else { t.notice.get() }}
+            </p>
+        </div>
+    }
+}
+
+/// What one step and one epoch mean for this run, and normalizing the rewards: above the settings.
+#[component]
+pub fn RunNotes() -> impl IntoView {
+    let t = expect_context::<Training>();
     let step_means = move || {
-        let s = s();
+        let s = t.shown.get();
         let prompts = t.config.get().grouping == crate::train::Grouping::Prompts;
         step_means(
             s.batch_units,
@@ -121,55 +184,8 @@ pub fn Stepper() -> impl IntoView {
         )
     };
     view! {
-        <div class="panel stepper">
-            <div class="counters" aria-live="polite">
-                <span>"Step "<b data-testid="step-count">{move || s().step}</b></span>
-                <span>"Epoch "<b data-testid="epoch-count">{move || fixed(s().metrics.epoch, 2)}</b></span>
-                <span>"Loss "<b data-testid="train-loss" data-value=move || s().metrics.loss.to_string()>
-                    {move || fixed(s().metrics.loss, 4)}</b></span>
-                <span>"Accuracy "<b data-testid="train-accuracy" data-value=move || s().metrics.accuracy.to_string()>{move || format!("{:.1} %", 100.0 * s().metrics.accuracy)}</b>
-                    {move || t.shown.with(|s| tie_note(&s.pairs)).map(|note| view! {
-                        <span class="tie" data-testid="accuracy-tie">{format!(" ({note})")}</span>
-                    })}</span>
-            </div>
-            <p class="hint" data-testid="step-means">{step_means}</p>
-            <div class="buttons">
-                <button type="button" data-testid="step" on:click=move |_| t.step()
-                    title="One update (→)">"Step"</button>
-                <button type="button" data-testid="epoch" on:click=move |_| t.epoch()
-                    title="To the end of the epoch (Shift+→)">"Epoch"</button>
-                <button type="button" data-testid="play" class="primary" on:click=move |_| t.toggle_play()
-                    aria-pressed=move || if t.playing.get() { "true" } else { "false" }
-                    title="Play or pause (Space)">
-                    {move || if t.playing.get() { "Pause" } else { "Play" }}
-                </button>
-                <button type="button" data-testid="train-reset" on:click=move |_| t.reset()
-                    title="A new run from step 0 (R)">"Reset"</button>
-                <button type="button" data-testid="explain" on:click=move |_| t.next_stage()
-                    title="The next step as a slow step, one stage at a time (N)">"Slow step"</button>
-                <button type="button" data-testid="normalize" on:click=move |_| t.normalize()
-                    title="Shift every reward so the chosen responses average 0">"Normalize rewards"</button>
-            </div>
-            <label class="row">
-                <span>"Speed"</span>
-                <input type="range" min="0" max=SPEEDS.len() - 1 step="1" data-testid="speed"
-                    prop:value=move || speed_index().to_string()
-                    aria-valuetext=move || speed_label(t.speed.get())
-                    on:input=on_speed/>
-                <output data-testid="speed-label">{move || speed_label(t.speed.get())}</output>
-            </label>
-            <label class="row">
-                <span>"Rewind"</span>
-                <input type="range" min="0" step="1" data-testid="rewind"
-                    prop:max=move || s().head_step.to_string()
-                    prop:value=move || s().step.to_string()
-                    aria-valuetext=move || format!("step {} of {}", s().step, s().head_step)
-                    on:input=on_rewind/>
-                <output>{move || format!("{} / {}", s().step, s().head_step)}</output>
-            </label>
-            <p class="notice" role="status" data-testid="notice">
-                {move || if s().diverged { "diverged: lower the learning rate".to_string() } else { t.notice.get() }}
-            </p>
-        </div>
+        <p class="hint" data-testid="step-means">{step_means}</p>
+        <button type="button" data-testid="normalize" on:click=move |_| t.normalize()
+            title="Shift every reward so the better responses average 0">"Normalize rewards"</button>
     }
 }

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GOOD, openPage } from './helpers.mjs';
+import { GOOD, openPage, control, openScene, chartMenu } from './helpers.mjs';
 
 test.use({ viewport: { width: 1280, height: 720 } });
 
@@ -17,6 +17,7 @@ const tmp = mkdtempSync(path.join(tmpdir(), 'rp-data-'));
 let watch;
 test.beforeEach(async ({ page, baseURL }) => {
   watch = await openPage(page, baseURL);
+  await openScene(page, 'train');
 });
 test.afterEach(async () => {
   expect(watch.problems, 'console errors or warnings').toEqual([]);
@@ -33,7 +34,11 @@ const steps = async (page, n) => {
 const pairOptions = (page) => page.getByTestId('pair-select').locator('option');
 /** Clicks `testid` and returns the downloaded file's text and name. */
 async function download(page, testid) {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
+  // A chart's PNG and SVG buttons are in its menu; the others may be in a side-column tab.
+  const chart = testid.match(/^(.*)-(svg|png)$/);
+  if (chart) await chartMenu(page, chart[1]);
+  const button = chart ? page.getByTestId(testid) : await control(page, testid);
+  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
   const where = path.join(tmp, `${Date.now()}-${file.suggestedFilename()}`);
   await file.saveAs(where);
   return { text: readFileSync(where, 'utf8'), where, name: file.suggestedFilename() };
@@ -49,8 +54,8 @@ test('a file with a bad line 3 lists every problem by line and field, and the ru
     '',
     '{"prompt": "q", "chosen": "same", "rejected": "same"',
   ].join('\n');
-  await page.getByTestId('data-text').fill(bad);
-  await page.getByTestId('data-use').click();
+  await (await control(page, 'data-text')).fill(bad);
+  await (await control(page, 'data-use')).click();
   const errors = page.getByTestId('data-errors');
   await expect(errors).toContainText('line 3');
   await expect(errors).toContainText('"chosen"');
@@ -71,8 +76,8 @@ test('a file of hundreds of bad lines lists the first 50 and counts the rest, an
   await steps(page, 2);
   const before = await lossValue(page);
   // (Chromium's own text insertion is slow for many lines; 300 is enough to pass the limit of 50.)
-  await page.getByTestId('data-text').fill('x\n'.repeat(300));
-  await page.getByTestId('data-use').click();
+  await (await control(page, 'data-text')).fill('x\n'.repeat(300));
+  await (await control(page, 'data-use')).click();
   await expect(page.getByTestId('data-status')).toContainText('300 problems');
   await expect(page.getByTestId('data-errors').locator('li')).toHaveCount(51);
   await expect(page.getByTestId('data-errors').locator('li').first()).toContainText('line 1: not valid JSON');
@@ -83,8 +88,8 @@ test('a file of hundreds of bad lines lists the first 50 and counts the rest, an
 
 test('a valid pasted file replaces the run, and its pairs fill the pair list', async ({ page }) => {
   await steps(page, 2);
-  await page.getByTestId('data-text').fill(GOOD);
-  await page.getByTestId('data-use').click();
+  await (await control(page, 'data-text')).fill(GOOD);
+  await (await control(page, 'data-use')).click();
   await expect(page.getByTestId('data-status')).toHaveText('Read 6 pairs from the pasted text.');
   await expect(page.getByTestId('step-count')).toHaveText('0');
   await expect(page.getByTestId('set-dataset')).toHaveValue('my-data');
@@ -102,10 +107,10 @@ test('a valid pasted file replaces the run, and its pairs fill the pair list', a
 test('an upload over 2 MB is refused before it is read; a small upload replaces the run', async ({ page }) => {
   const line = `${GOOD.split('\n')[0]}\n`;
   const big = Buffer.from(line.repeat(Math.ceil(2_100_000 / line.length)));
-  await page.getByTestId('data-file').setInputFiles({ name: 'big.jsonl', mimeType: 'text/plain', buffer: big });
+  await (await control(page, 'data-file')).setInputFiles({ name: 'big.jsonl', mimeType: 'text/plain', buffer: big });
   await expect(page.getByTestId('data-status')).toContainText('more than the 2 MB');
   await expect(page.getByTestId('set-dataset')).toHaveValue('helpfulness');
-  await page.getByTestId('data-file').setInputFiles({ name: 'small.jsonl', mimeType: 'text/plain', buffer: Buffer.from(GOOD) });
+  await (await control(page, 'data-file')).setInputFiles({ name: 'small.jsonl', mimeType: 'text/plain', buffer: Buffer.from(GOOD) });
   await expect(page.getByTestId('data-status')).toHaveText('Read 6 pairs from small.jsonl.');
   await expect(page.getByTestId('set-dataset')).toHaveValue('my-data');
 });
@@ -115,10 +120,10 @@ test('adding a pair and flipping a label each change the next step\'s loss', asy
   const plain = await lossValue(page);
   const count = await pairOptions(page).count();
 
-  await page.getByTestId('data-prompt').fill('Is the sky green?');
-  await page.getByTestId('data-a').fill('No, a clear sky looks blue.');
-  await page.getByTestId('data-b').fill('Yes, always green.');
-  await page.getByTestId('data-add').click();
+  await (await control(page, 'data-prompt')).fill('Is the sky green?');
+  await (await control(page, 'data-a')).fill('No, a clear sky looks blue.');
+  await (await control(page, 'data-b')).fill('Yes, always green.');
+  await (await control(page, 'data-add')).click();
   await expect(page.getByTestId('step-count')).toHaveText('0');
   await expect(page.getByTestId('notice')).toContainText('added a pair');
   await expect(pairOptions(page)).toHaveCount(count + 1);
@@ -126,9 +131,9 @@ test('adding a pair and flipping a label each change the next step\'s loss', asy
   const added = await lossValue(page);
   expect(added).not.toBe(plain);
 
-  await page.getByTestId('pair-select').selectOption('0');
+  await (await control(page, 'pair-select')).selectOption('0');
   const chosen = await page.getByTestId('inspector').locator('.chosen').textContent();
-  await page.getByTestId('data-flip').click();
+  await (await control(page, 'data-flip')).click();
   await expect(page.getByTestId('notice')).toContainText('flipped which response of pair 1 is better');
   await expect(page.getByTestId('step-count')).toHaveText('0');
   await expect(page.getByTestId('inspector').locator('.rejected')).toHaveText(chosen.replace('Chosen: ', 'Rejected: '));
@@ -136,7 +141,7 @@ test('adding a pair and flipping a label each change the next step\'s loss', asy
   const flipped = await lossValue(page);
   expect(flipped).not.toBe(added);
 
-  await page.getByTestId('data-delete').click();
+  await (await control(page, 'data-delete')).click();
   await expect(page.getByTestId('notice')).toContainText('deleted pair 1');
   await expect(pairOptions(page)).toHaveCount(count);
 });
@@ -156,7 +161,7 @@ test('the history CSV has the CLI\'s columns and its last row is the shown step'
 
 test('the exported model gives the CLI\'s score the reward the page shows, and imports back to the same rewards', async ({ page }) => {
   await steps(page, 12);
-  await page.getByTestId('pair-select').selectOption('0');
+  await (await control(page, 'pair-select')).selectOption('0');
   const rc = await page.getByTestId('inspector-rc').textContent();
   const rr = await page.getByTestId('inspector-rr').textContent();
   const chosen = (await page.getByTestId('inspector').locator('.chosen').textContent()).replace(/^Chosen: /, '');
@@ -167,7 +172,7 @@ test('the exported model gives the CLI\'s score the reward the page shows, and i
 
   await page.getByTestId('train-reset').click();
   await expect(page.getByTestId('inspector-rc')).toHaveText('0.0000');
-  await page.getByTestId('import-model').setInputFiles(where);
+  await (await control(page, 'import-model')).setInputFiles(where);
   await expect(page.getByTestId('export-status')).toContainText('Loaded a linear model');
   await expect(page.getByTestId('step-count')).toHaveText('0');
   await expect(page.getByTestId('inspector-rc')).toHaveText(rc);
@@ -176,7 +181,7 @@ test('the exported model gives the CLI\'s score the reward the page shows, and i
   // A file that is not a model is refused, and the run stays as it was.
   const junk = path.join(tmp, 'junk.json');
   writeFileSync(junk, '{"format": "something else"}');
-  await page.getByTestId('import-model').setInputFiles(junk);
+  await (await control(page, 'import-model')).setInputFiles(junk);
   await expect(page.getByTestId('export-status')).toContainText('Model not loaded: field "format"');
   await expect(page.getByTestId('inspector-rc')).toHaveText(rc);
 });
@@ -188,9 +193,11 @@ test('a chart saved as SVG is the chart itself, and as PNG an image', async ({ p
   expect(svg.text).toMatch(/>\s*step\s*</);
   expect(svg.text).toMatch(/>\s*loss\s*</);
   expect(svg.text).toContain('<polyline');
+  await openScene(page, 'pair');
   const explorer = await download(page, 'chart-sigmoid-svg');
   expect(explorer.text).toMatch(/^<svg/);
   expect(explorer.text).toContain('Δ');
+  await openScene(page, 'train');
   const png = await download(page, 'live-loss-png');
   expect(readFileSync(png.where).subarray(1, 4).toString()).toBe('PNG');
 });
@@ -203,6 +210,10 @@ test('every chart says what it shows, and shows its data as a table on demand', 
     await expect(page.getByTestId(`${id}-alt`)).not.toBeEmpty();
     await expect(page.getByTestId(`${id}`)).toHaveAttribute('aria-describedby', `${id}-alt`);
   }
+  // The sentence shows on demand too, over the chart.
+  await chartMenu(page, 'live-loss');
+  await page.getByTestId('live-loss-describe').click();
+  await expect(page.getByTestId('live-loss-alt')).toBeVisible();
   const table = page.getByTestId('live-loss-table');
   await table.locator('summary').click();
   await expect(table.locator('tbody tr')).toHaveCount(7); // steps 0..6

@@ -72,3 +72,28 @@ export const GOOD = [
   '{"prompt": "What is the capital of France?", "chosen": "Paris is the capital of France.", "rejected": "France is big.", "margin": 1}',
   '{"prompt": "How do I tie a knot?", "chosen": "Cross the ends, loop one under, pull tight.", "rejected": "Just tie it."}',
 ].join('\n');
+
+/** Opens a scene by its tab in the scene bar ('pair' or 'train'), as a person does, and waits for its charts. */
+export async function openScene(page, scene) {
+  await page.getByTestId(`scene-${scene}`).click();
+  await expect(page.getByTestId(`scene-${scene}`)).toHaveAttribute('aria-selected', 'true');
+  if (scene === 'train') await expect(page.getByTestId('step-count')).toBeVisible();
+}
+
+/** The element with this test id, after clicking the side-column tab it sits in when that tab is not the open one
+ * (a person looking for the seed opens Settings first). */
+export async function control(page, testid) {
+  const tab = await page.evaluate((id) => {
+    const panel = document.querySelector(`[data-testid="${id}"]`)?.closest('.side-panel[hidden]');
+    return panel ? panel.id.replace('side-', 'tab-') : null;
+  }, testid);
+  if (tab) await page.getByTestId(tab).click();
+  return page.getByTestId(testid);
+}
+
+/** Opens a chart's menu (⋯ beside its title) unless it is open. */
+export async function chartMenu(page, id) {
+  const menu = page.getByTestId(`${id}-menu`);
+  if (!(await menu.evaluate((d) => d.open))) await menu.locator('summary').first().click();
+  return menu;
+}

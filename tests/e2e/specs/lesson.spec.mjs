@@ -1,7 +1,7 @@
 // The guided lesson, walked as a learner walks it: each card's task done through the page, the card marking itself
 // done, the numbers it quotes equal to what the panels show, Next by button and by key, and a reload mid-lesson.
 import { test, expect } from '@playwright/test';
-import { openPage } from './helpers.mjs';
+import { openPage, control, openScene, chartMenu } from './helpers.mjs';
 
 let watch;
 test.beforeEach(async ({ page, baseURL }) => {
@@ -97,8 +97,8 @@ test('a learner walks the whole lesson, and a reload lands on the same card', as
   await page.locator('h1').click();
   await page.keyboard.press('PageDown');
 
-  // 3. Step 1, the sigmoid.
-  await atCard(page, 3, 'Step 1: the sigmoid');
+  // 3. Part 1, the sigmoid.
+  await atCard(page, 3, 'Part 1: the sigmoid');
   expect(await quotes(page, 'sigmoid', 'sigmoid')).toBe('0.5000');
   await quotes(page, 'gap', 'gap');
   await typeReward(page, 'r-better', 2.5);
@@ -112,24 +112,29 @@ test('a learner walks the whole lesson, and a reload lands on the same card', as
   await page.locator('h1').click();
   await page.keyboard.press('Alt+ArrowRight');
 
-  // 4. Step 2, the log.
-  await atCard(page, 4, 'Step 2: the log');
+  // 4. Part 2, the log.
+  await atCard(page, 4, 'Part 2: the log');
   const logBefore = number(await quotes(page, 'log_sigmoid', 'log-sigmoid'));
   expect(logBefore).toBeLessThan(0);
   await drag(page, 'r-worse-slider', 0.95);
   await expectDone(page);
   const logAfter = number(await quotes(page, 'log_sigmoid', 'log-sigmoid'));
   expect(logAfter).toBeLessThan(logBefore - 2);
-  // Back and forth by key: PageUp returns to card 3 (set up afresh), PageDown comes back here.
+  // Back and forth by key: PageUp returns to card 3, done, and leaves the rewards as the learner left them;
+  // PageDown comes back here, done too.
+  const worseHere = await page.getByTestId('r-worse-input').inputValue();
   await page.locator('h1').click();
   await page.keyboard.press('PageUp');
-  await atCard(page, 3, 'Step 1: the sigmoid');
+  await expect(page.getByTestId('lesson-title')).toHaveText('Part 1: the sigmoid');
+  await expectDone(page);
+  expect(await page.getByTestId('r-worse-input').inputValue()).toBe(worseHere);
   await page.keyboard.press('PageDown');
-  await atCard(page, 4, 'Step 2: the log');
+  await expect(page.getByTestId('lesson-title')).toHaveText('Part 2: the log');
+  await expectDone(page);
   await page.getByTestId('lesson-next').click();
 
-  // 5. Step 3, the loss.
-  await atCard(page, 5, 'Step 3: times −1, the loss');
+  // 5. Part 3, the loss.
+  await atCard(page, 5, 'Part 3: times −1, the loss');
   expect(await quotes(page, 'loss', 'loss')).toBe('0.6931');
   await typeReward(page, 'r-better', 2.9);
   await expect(page.getByTestId('lesson-status')).toHaveAttribute('data-done', 'false');
@@ -160,9 +165,11 @@ test('a learner walks the whole lesson, and a reload lands on the same card', as
   expect(Number(await quotes(page, 'pull', 'dloss-dworse'))).toBeLessThan(0.01);
   await page.getByTestId('lesson-next').click();
 
-  // 8. Train: one step. The training panel is scrolled into view.
+  // 8. Train: one step. The card switches to the Train scene and outlines Step.
   await atCard(page, 8, 'Train a reward model');
   await expect(page.getByTestId('step')).toBeInViewport();
+  await expect(page.getByTestId('scene-train')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('step')).toHaveClass(/lesson-target/);
   expect(await quotes(page, 'step', 'step-count')).toBe('0');
   await quotes(page, 'train_loss', 'train-loss');
   const pairs = await text(page, 'lesson-q-train_pairs');
@@ -192,20 +199,22 @@ test('a learner walks the whole lesson, and a reload lands on the same card', as
   });
   let q = await quoted10();
   expect(await stepMeans()).toContain(`1 epoch = ${q.perEpoch} steps = all ${q.units} training prompts (${q.pairs} pairs)`);
-  await page.getByTestId('set-grouping').selectOption('pairs');
+  await (await control(page, 'set-grouping')).selectOption('pairs');
   await expectDone(page);
   const q2 = await quoted10();
   expect(await stepMeans()).toContain(`1 epoch = ${q2.perEpoch} steps = all ${q2.units} training pairs once.`);
   expect(Number(q2.perEpoch)).toBeGreaterThan(Number(q.perEpoch));
   await expect(page.getByTestId('lesson-q-unit')).toHaveText('one pair on its own');
 
-  // Reload mid-lesson: the same card, and the other key of the link is still there.
+  // Reload mid-lesson: the same card, still done (the marks are kept in the browser), the learner's settings
+  // from the link, and the other key of the link is still there.
   await page.reload();
   await expect(page.getByTestId('loss')).toHaveText(/\d/);
-  await atCard(page, 10, 'Rankings, one prompt at a time');
+  await expect(page.getByTestId('lesson-progress')).toHaveText('Card 10 of 12');
+  await expectDone(page);
   expect(await page.evaluate(() => location.hash)).toContain('other=kept');
   q = await quoted10();
-  expect(await stepMeans()).toContain(`all ${q.units} training prompts (${q.pairs} pairs)`);
+  expect(await stepMeans()).toContain(`all ${q.units} training pairs once.`);
   await page.getByTestId('lesson-next').click();
 
   // 11. Noisy labels: accuracy stalls.
@@ -224,7 +233,7 @@ test('a learner walks the whole lesson, and a reload lands on the same card', as
   expect(await quotes(page, 'step', 'step-count')).toBe('10');
   const loss12 = await quotes(page, 'train_loss', 'train-loss');
   const acc12 = await quotes(page, 'accuracy', 'train-accuracy');
-  await page.getByTestId('normalize').click();
+  await (await control(page, 'normalize')).click();
   await expectDone(page);
   expect(await quotes(page, 'train_loss', 'train-loss')).toBe(loss12);
   expect(await quotes(page, 'accuracy', 'train-accuracy')).toBe(acc12);
@@ -243,7 +252,7 @@ test('a shared link opens its card, and the card sets up the page it talks about
   await page.goto('./#lesson=4');
   await page.reload();
   await expect(page.getByTestId('loss')).toHaveText(/\d/);
-  await atCard(page, 4, 'Step 2: the log');
+  await atCard(page, 4, 'Part 2: the log');
   expect(await page.getByTestId('r-better-input').inputValue()).toBe('2.00');
   expect(await page.getByTestId('r-worse-input').inputValue()).toBe('0.00');
   await quotes(page, 'log_sigmoid', 'log-sigmoid');

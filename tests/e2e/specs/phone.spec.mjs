@@ -80,6 +80,8 @@ test('the charts are painted at the phone\'s device-pixel size; screenshot', asy
 });
 
 test('training by touch: tap Step, tap Play and Pause; the live charts are painted at the device-pixel size', async ({ page }) => {
+  await page.getByTestId('scene-train').tap();
+  await page.getByTestId('view-all').tap();
   await page.getByTestId('step').tap();
   await expect(page.getByTestId('step-count')).toHaveText('1');
   await page.getByTestId('play').tap();

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openPage, paintedPixels } from './helpers.mjs';
+import { openPage, paintedPixels, control, openScene, chartMenu } from './helpers.mjs';
 
 test.use({ viewport: { width: 1280, height: 720 } });
 
@@ -15,6 +15,7 @@ const repo = path.resolve(here, '../../..');
 let watch;
 test.beforeEach(async ({ page, baseURL }) => {
   watch = await openPage(page, baseURL);
+  await openScene(page, 'train');
 });
 test.afterEach(async () => {
   expect(watch.problems, 'console errors or warnings').toEqual([]);
@@ -52,6 +53,9 @@ test('Play for two seconds then Pause lowers the loss, and the charts are painte
   // Paused means paused.
   await page.waitForTimeout(300);
   expect(await stepCount(page)).toBe(steps);
+  // The stage shows the large chart and the curves; "All charts" shows every one of them.
+  await page.getByTestId('view-all').click();
+  await expect(page.getByTestId('view-all')).toHaveAttribute('aria-pressed', 'true');
   for (const id of ['live-loss', 'live-accuracy', 'live-gaps', 'live-sigmoid', 'live-neglog', 'live-rewards', 'live-weights', 'live-words']) {
     const { differing, width } = await paintedPixels(page, id);
     expect(width, `${id} has a backing store`).toBeGreaterThan(0);
@@ -101,8 +105,8 @@ test('every keyboard shortcut works, and none fires while typing', async ({ page
   await page.keyboard.press('?');
   await expect(page.getByTestId('shortcuts')).toBeHidden();
   // Typing in a field: the keys are the field's.
-  await page.getByTestId('set-seed').fill('');
-  await page.getByTestId('set-seed').pressSequentially('r 12');
+  await (await control(page, 'set-seed')).fill('');
+  await (await control(page, 'set-seed')).pressSequentially('r 12');
   await expect(page.getByTestId('step-count')).toHaveText('0');
   await expect(page.getByTestId('play')).toHaveText('Play');
 });
@@ -120,7 +124,7 @@ test('the slow step advances stage by stage and agrees with the pair inspector',
   const first = page.getByTestId('explain-table').locator('tbody tr').first();
   const cells = await first.locator('td').allTextContents();
   const pair = Number(cells[0]) - 1;
-  await page.getByTestId('pair-select').selectOption(String(pair));
+  await (await control(page, 'pair-select')).selectOption(String(pair));
   await expect(page.getByTestId('inspector-gap')).toHaveText(cells[3]);
   await expect(page.getByTestId('inspector-sigmoid')).toHaveText(cells[4]);
   await expect(page.getByTestId('inspector-log')).toHaveText(cells[5]);
@@ -139,11 +143,11 @@ test('the slow step advances stage by stage and agrees with the pair inspector',
 
 test('normalizing moves the rewards but leaves loss and accuracy unchanged', async ({ page }) => {
   for (let i = 0; i < 5; i++) await page.getByTestId('step').click();
-  await page.getByTestId('pair-select').selectOption('0');
+  await (await control(page, 'pair-select')).selectOption('0');
   const rc = await page.getByTestId('inspector-rc').textContent();
   const lossBefore = await lossText(page);
   const accBefore = await page.getByTestId('train-accuracy').getAttribute('data-value');
-  await page.getByTestId('normalize').click();
+  await (await control(page, 'normalize')).click();
   await expect(page.getByTestId('inspector-rc')).not.toHaveText(rc);
   expect(Math.abs(Number(await lossText(page)) - Number(lossBefore))).toBeLessThan(1e-12);
   expect(await page.getByTestId('train-accuracy').getAttribute('data-value')).toBe(accBefore);
@@ -155,9 +159,9 @@ test('the page reports the same loss as the command-line tool for the same run',
   execFileSync(cli, ['train', '--steps', '7', '--optimizer', 'adam', '--lr', '0.1', '--out', out]);
   const rows = readFileSync(path.join(out, 'history.csv'), 'utf8').trim().split('\n');
   const cliLoss = rows[rows.length - 1].split(',')[2];
-  await page.getByTestId('set-optimizer').selectOption('adam');
-  await page.getByTestId('set-lr').fill(String(Math.log10(0.1)));
-  await page.getByTestId('set-lr').dispatchEvent('change');
+  await (await control(page, 'set-optimizer')).selectOption('adam');
+  await (await control(page, 'set-lr')).fill(String(Math.log10(0.1)));
+  await (await control(page, 'set-lr')).dispatchEvent('change');
   await expect(page.getByTestId('set-lr-value')).toHaveText('0.1');
   for (let i = 0; i < 7; i++) await page.getByTestId('step').click();
   await expect(page.getByTestId('step-count')).toHaveText('7');
@@ -166,10 +170,10 @@ test('the page reports the same loss as the command-line tool for the same run',
 
 test('changing what defines the model starts a new run and says so; the learning rate does not', async ({ page }) => {
   for (let i = 0; i < 3; i++) await page.getByTestId('step').click();
-  await page.getByTestId('set-lr').fill('-1');
-  await page.getByTestId('set-lr').dispatchEvent('change');
+  await (await control(page, 'set-lr')).fill('-1');
+  await (await control(page, 'set-lr')).dispatchEvent('change');
   await expect(page.getByTestId('step-count')).toHaveText('3');
-  await page.getByTestId('set-model').selectOption('mlp');
+  await (await control(page, 'set-model')).selectOption('mlp');
   await expect(page.getByTestId('step-count')).toHaveText('0');
   await expect(page.getByTestId('notice')).toContainText('model');
 });
