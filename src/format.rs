@@ -94,6 +94,21 @@ pub fn limit_shift(better: f64, worse: f64, c: f64) -> f64 {
     libm::round(c.clamp(down.min(0.0), up.max(0.0)) * 100.0) / 100.0
 }
 
+/// `value` to `digits` significant digits, without trailing zeros: 0.251, 63.1, 100, 0.0158 (π_β's β).
+pub fn significant(value: f64, digits: usize) -> String {
+    if value == 0.0 || !value.is_finite() {
+        return fixed(value, 0);
+    }
+    let exponent = libm::floor(libm::log10(value.abs())) as i64;
+    let decimals = (digits as i64 - 1 - exponent).max(0) as usize;
+    let text = fixed(value, decimals);
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text
+    }
+}
+
 /// A value as an error message writes it (ASCII, like the CLI's other output): plain, or in exponent form when very
 /// large or very small (`1e308`, not 309 digits).
 pub fn plain(value: f64) -> String {
@@ -191,6 +206,21 @@ mod tests {
         assert_eq!(snap_reward(1.234), 1.23);
         assert_eq!(snap_reward(-1.235), -1.24);
         assert_eq!(snap_reward(40.0), REWARD_MAX);
+    }
+
+    #[test]
+    fn betas_are_written_to_three_significant_digits() {
+        let betas: Vec<String> = (0..=20)
+            .map(|k| significant(libm::pow(10.0, 2.0 - k as f64 / 5.0), 3))
+            .collect();
+        assert_eq!(betas[0], "100");
+        assert_eq!(betas[1], "63.1");
+        assert_eq!(betas[9], "1.58");
+        assert_eq!(betas[10], "1");
+        assert_eq!(betas[13], "0.251");
+        assert_eq!(betas[20], "0.01");
+        assert_eq!(significant(-0.012345, 2), "\u{2212}0.012");
+        assert_eq!(significant(0.0, 3), "0");
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! The page's scenes: each is one screen that a class watches while it runs (One pair, Train), chosen from a bar at
+//! The page's scenes: each is one screen that a class watches while it runs (One pair, Train, Use the model), chosen from a bar at
 //! the top, kept in the link (`scene=train`) and moved between with `[` and `]`.
 //!
 //! Pure: the page reads this table for its scene bar, the link and the keyboard; the Train scene's layout (which
@@ -13,11 +13,13 @@ pub enum Scene {
     Pair,
     /// The reward model training live.
     Train,
+    /// The trained reward model used by a policy: best-of-n and π_β, gold against proxy.
+    Use,
 }
 
 impl Scene {
     /// Every scene, in the order of the scene bar.
-    pub const ALL: [Scene; 2] = [Scene::Pair, Scene::Train];
+    pub const ALL: [Scene; 3] = [Scene::Pair, Scene::Train, Scene::Use];
 
     /// The scene a page opens on when its link names none.
     pub const DEFAULT: Scene = Scene::Pair;
@@ -27,6 +29,7 @@ impl Scene {
         match self {
             Scene::Pair => "pair",
             Scene::Train => "train",
+            Scene::Use => "use",
         }
     }
 
@@ -35,6 +38,7 @@ impl Scene {
         match self {
             Scene::Pair => "One pair",
             Scene::Train => "Train",
+            Scene::Use => "Use the model",
         }
     }
 
@@ -43,6 +47,9 @@ impl Scene {
         match self {
             Scene::Pair => "Two rewards and the loss −log σ(Δ), built in three parts",
             Scene::Train => "A tiny reward model learning from compared pairs, live",
+            Scene::Use => {
+                "A policy that picks what the trained reward model likes: best-of-n and π_β"
+            }
         }
     }
 

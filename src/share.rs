@@ -20,7 +20,7 @@ pub use crate::settings::{DEFAULT_SPEED, HIDEABLE, MAX_BATCH, MAX_LINK_LR, MAX_S
 
 /// Every key this module reads and writes, in the order a new link writes them (other keys in the hash belong to
 /// other features). Each is a key of [`crate::settings`].
-pub const KEYS: [&str; 20] = [
+pub const KEYS: [&str; 22] = [
     table::DATASET.key,
     table::MODEL.key,
     table::OPTIMIZER.key,
@@ -40,6 +40,8 @@ pub const KEYS: [&str; 20] = [
     table::PRESENTATION.key,
     table::SCENE.key,
     table::VIEW.key,
+    table::BEST_OF_N.key,
+    table::BETA.key,
     table::HIDDEN.key,
 ];
 
@@ -58,6 +60,10 @@ pub struct SharedState {
     pub scene: Scene,
     /// What the Train scene shows large.
     pub view: TrainView,
+    /// The n of best-of-n on the "Use the model" scene (a power of 2 up to 1024).
+    pub n: u64,
+    /// The β of π_β on the "Use the model" scene (one of [`crate::policy::default_betas`]).
+    pub beta: f64,
     /// Names from [`HIDEABLE`], in that order, without repeats.
     pub hidden: Vec<String>,
 }
@@ -71,6 +77,8 @@ impl Default for SharedState {
             present: false,
             scene: Scene::DEFAULT,
             view: DEFAULT_TRAIN_VIEW,
+            n: 16,
+            beta: 1.0,
             hidden: Vec::new(),
         }
     }
@@ -149,6 +157,21 @@ fn whole(s: &str) -> Option<u64> {
     s.parse().ok()
 }
 
+/// The β of [`crate::policy::default_betas`] nearest `beta` (on a log scale): the page's β slider moves along them.
+pub fn nearest_beta(beta: f64) -> f64 {
+    let betas = crate::policy::default_betas();
+    let target = libm::log10(beta.max(f64::MIN_POSITIVE));
+    betas
+        .iter()
+        .copied()
+        .min_by(|a, b| {
+            (libm::log10(*a) - target)
+                .abs()
+                .total_cmp(&(libm::log10(*b) - target).abs())
+        })
+        .unwrap_or(1.0)
+}
+
 fn speed_name(speed: f64) -> String {
     if speed.is_finite() {
         speed.to_string()
@@ -213,6 +236,8 @@ impl SharedState {
         let present = r.choice(&table::PRESENTATION) == "1";
         let scene = Scene::from_key(r.choice(&table::SCENE)).unwrap_or(Scene::DEFAULT);
         let view = train_view_from_key(r.choice(&table::VIEW)).unwrap_or(DEFAULT_TRAIN_VIEW);
+        let n = r.choice(&table::BEST_OF_N).parse().unwrap_or(16);
+        let beta = nearest_beta(r.number(&table::BETA));
         let hidden = match map.get(table::HIDDEN.key) {
             None => Vec::new(),
             Some(raw) => {
@@ -262,6 +287,8 @@ impl SharedState {
             present,
             scene,
             view,
+            n,
+            beta,
             hidden,
         };
         (state, notices)
@@ -309,6 +336,16 @@ impl SharedState {
             map.remove(table::VIEW.key);
         } else {
             map.set(table::VIEW.key, train_view_key(self.view));
+        }
+        if self.n == 16 {
+            map.remove(table::BEST_OF_N.key);
+        } else {
+            map.set(table::BEST_OF_N.key, &self.n.to_string());
+        }
+        if self.beta == 1.0 {
+            map.remove(table::BETA.key);
+        } else {
+            map.set(table::BETA.key, &crate::format::plain(self.beta));
         }
         if self.hidden.is_empty() {
             map.remove(table::HIDDEN.key);

@@ -102,6 +102,33 @@ fn the_scene_and_the_train_view_travel_in_the_link() {
 }
 
 #[test]
+fn n_and_beta_travel_in_the_link_and_a_beta_snaps_to_the_sliders_steps() {
+    let (s, notices) = read("#scene=use&n=256&beta=0.4");
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!((s.scene, s.n), (Scene::Use, 256));
+    // 0.4 is not one of the 21 steps; the nearest on a log scale is 10^−0.4 ≈ 0.398.
+    assert!((s.beta - libm::pow(10.0, -0.4)).abs() < 1e-12, "{}", s.beta);
+    let mut map = HashPairs::default();
+    s.write_to(&mut map);
+    let (back, _) = SharedState::from_hash(&map);
+    assert_eq!((back.n, back.beta), (s.n, s.beta));
+    // Out of range: named, and the defaults are used.
+    let (s, notices) = read("#n=3&beta=5000");
+    assert_eq!((s.n, s.beta), (16, 1.0));
+    assert_eq!(notices.len(), 2, "{notices:?}");
+    assert!(
+        notices[0].contains("n") && notices[0].contains('3'),
+        "{}",
+        notices[0]
+    );
+    assert!(
+        notices[1].contains("beta") && notices[1].contains("5000"),
+        "{}",
+        notices[1]
+    );
+}
+
+#[test]
 fn writing_keeps_the_lesson_key_and_its_place() {
     let mut map = HashPairs::parse("#lesson=shift&lr=2&pair=4&present=1");
     let state = SharedState {
@@ -185,7 +212,9 @@ fn valid_state() -> impl Strategy<Value = SharedState> {
                     pair: (pair < pairs).then_some(pair),
                     present,
                     // Bits 0–5 hide parts, bit 8 picks the scene, the bits above it the Train view.
-                    scene: Scene::ALL[usize::from(hide >> 8) & 1],
+                    scene: Scene::ALL[usize::from(hide >> 8) % Scene::ALL.len()],
+                    n: 1 << (seed % 11),
+                    beta: crate::policy::default_betas()[(seed % 21) as usize],
                     view: [
                         TrainView::All,
                         TrainView::Stage(MAIN_CHOICES[0]),

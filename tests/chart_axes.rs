@@ -269,3 +269,25 @@ fn a_small_chart_in_presentation_mode_gets_smaller_labels_and_a_large_one_keeps_
         "never under 11 px"
     );
 }
+
+#[test]
+fn a_theme_scaled_to_device_pixels_keeps_every_size_on_screen() {
+    use reward_playground::charts::Theme;
+    for base in [Theme::light(), Theme::presentation()] {
+        let two = base.scaled(2.0);
+        assert_eq!(two.font_size, 2.0 * base.font_size);
+        assert_eq!(two.stroke_width, 2 * base.stroke_width);
+        assert_eq!(
+            two.dot_radius(),
+            2 * base.dot_radius(),
+            "a dot is as big on screen"
+        );
+        // Fitting a scaled theme to a small chart caps its labels in CSS pixels, then in device pixels.
+        assert_eq!(two.fit_to(90).font_size, 2.0 * base.fit_to(90).font_size);
+    }
+    assert_eq!(
+        Theme::light().scaled(f64::NAN),
+        Theme::light(),
+        "a ratio that is no number changes nothing"
+    );
+}

@@ -86,7 +86,7 @@ fn the_pair_charts_count_the_pairs_ranked_right() {
     );
     let ahead = sentence(RunChart::Rewards, &mut t);
     assert!(ahead.starts_with(&format!(
-        "The chosen response is ahead in {right} of {} pairs",
+        "The better response is ahead in {right} of {} pairs",
         pairs.len()
     )));
     let wrong = pairs.iter().filter(|p| p.gradient_weight > 0.5).count();

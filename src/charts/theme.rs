@@ -37,6 +37,9 @@ pub struct Theme {
     pub stroke_width: u32,
     /// Axis label size in pixels.
     pub font_size: f64,
+    /// Device pixels per CSS pixel this theme is drawn at (1 everywhere but a page drawing at its screen's
+    /// devicePixelRatio: see [`Theme::scaled`]).
+    pub scale: f64,
 }
 
 impl Theme {
@@ -58,6 +61,7 @@ impl Theme {
             marker: OKABE_ITO[7],
             stroke_width: 2,
             font_size: 13.0,
+            scale: 1.0,
         }
     }
 
@@ -79,6 +83,7 @@ impl Theme {
             marker: OKABE_ITO[4],
             stroke_width: 2,
             font_size: 13.0,
+            scale: 1.0,
         }
     }
 
@@ -97,9 +102,26 @@ impl Theme {
     /// This theme for a chart `height` CSS pixels tall: labels no taller than a ninth of the chart (never under
     /// 11 px), so a small chart in presentation mode keeps room for its plot. Every other style stays.
     pub fn fit_to(self, height: u32) -> Theme {
-        let most = (f64::from(height) / 9.0).max(11.0);
+        let most = (f64::from(height) / 9.0).max(11.0) * self.scale;
         Theme {
             font_size: self.font_size.min(most),
+            ..self
+        }
+    }
+
+    /// This theme for drawing straight in device pixels at `ratio` device pixels per CSS pixel: labels, lines and
+    /// dots keep their size on screen, and curves are placed to the device pixel instead of to the CSS pixel (so
+    /// they are smooth on a high-DPI screen rather than stair-stepped). Hairlines stay one device pixel.
+    pub fn scaled(self, ratio: f64) -> Theme {
+        let ratio = if ratio.is_finite() && ratio > 0.0 {
+            ratio
+        } else {
+            1.0
+        };
+        Theme {
+            font_size: self.font_size * ratio,
+            stroke_width: ((f64::from(self.stroke_width) * ratio).round() as u32).max(1),
+            scale: self.scale * ratio,
             ..self
         }
     }
@@ -126,7 +148,7 @@ impl Theme {
 
     /// Radius of a pair's dot in pixels; a selected pair's dot is twice as big.
     pub fn dot_radius(&self) -> i32 {
-        self.stroke_width as i32 + 2
+        (f64::from(self.stroke_width) + 2.0 * self.scale).round() as i32
     }
 }
 

@@ -10,6 +10,7 @@ mod kl_regularized;
 mod outcome;
 mod pool;
 mod pool_jsonl;
+mod watch;
 
 pub use best_of_n::{best_of_n_probs, kl_bound};
 pub use builtin_pools::{
@@ -22,3 +23,4 @@ pub use outcome::{
 };
 pub use pool::{Candidate, Pool, PromptPool};
 pub use pool_jsonl::{best_of_n_csv, kl_regularized_csv, pool_jsonl, read_pool};
+pub use watch::{at, favoured_by_best_of_n, favoured_by_kl, Optimization};

@@ -247,8 +247,8 @@ pub const SCENE: Setting = Setting {
     name: "scene",
     key: "scene",
     flag: None,
-    range: Range::Choice(&["pair", "train"]),
-    page: Range::Choice(&["pair", "train"]),
+    range: Range::Choice(&["pair", "train", "use"]),
+    page: Range::Choice(&["pair", "train", "use"]),
     step: Step::None,
     default: Value::Name("pair"),
 };
@@ -262,6 +262,33 @@ pub const VIEW: Setting = Setting {
     page: Range::Choice(&["sigmoid", "neglog", "pull", "gaps", "all"]),
     step: Step::None,
     default: Value::Name("sigmoid"),
+};
+
+/// The n of best-of-n on the "Use the model" scene: a power of 2 up to 1024.
+pub const BEST_OF_N: Setting = Setting {
+    name: "best-of-n",
+    key: "n",
+    flag: None,
+    range: Range::Choice(&[
+        "1", "2", "4", "8", "16", "32", "64", "128", "256", "512", "1024",
+    ]),
+    page: Range::Choice(&[
+        "1", "2", "4", "8", "16", "32", "64", "128", "256", "512", "1024",
+    ]),
+    step: Step::None,
+    default: Value::Name("16"),
+};
+
+/// The β of π_β on the "Use the model" scene; the page moves it along 21 steps from 100 down to 0.01 and takes the
+/// step nearest a linked value.
+pub const BETA: Setting = Setting {
+    name: "beta",
+    key: "beta",
+    flag: None,
+    range: Range::Number(closed(0.01), closed(100.0)),
+    page: Range::Number(closed(0.01), closed(100.0)),
+    step: Step::None,
+    default: Value::Number(1.0),
 };
 
 /// Parts of the page a teacher's link hides.
@@ -294,7 +321,16 @@ pub const RUN: [Setting; 14] = [
 ];
 
 /// What only the page has: it travels in a link but is no part of a run.
-pub const PAGE: [Setting; 6] = [SPEED, PAIR, PRESENTATION, SCENE, VIEW, HIDDEN];
+pub const PAGE: [Setting; 8] = [
+    SPEED,
+    PAIR,
+    PRESENTATION,
+    SCENE,
+    VIEW,
+    BEST_OF_N,
+    BETA,
+    HIDDEN,
+];
 
 /// Every setting: [`RUN`], then [`PAGE`].
 pub fn all() -> impl Iterator<Item = &'static Setting> {

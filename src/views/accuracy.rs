@@ -17,7 +17,7 @@ impl RunView for Accuracy {
     const FILE: &'static str = "accuracy.svg";
     const TITLE: &'static str = "Accuracy over steps";
     const CAPTION: &'static str =
-        "Share of pairs whose chosen response gets the higher reward (a tie counts as wrong).";
+        "Share of pairs whose better response gets the higher reward (a tie counts as wrong).";
     type Data = Series;
 
     fn data(run: &mut Trainer, _: &Focus) -> Series {

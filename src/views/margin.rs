@@ -25,7 +25,7 @@ impl RunView for Margin {
     const FILE: &'static str = "accuracy_by_margin.svg";
     const TITLE: &'static str = "Accuracy by labeled margin";
     const CAPTION: &'static str =
-        "Pairs grouped by how strongly the labeler preferred the chosen response.";
+        "Pairs grouped by how strongly the labeler preferred the better response.";
     type Data = Vec<MarginBar>;
 
     fn applies(run: &Trainer) -> bool {

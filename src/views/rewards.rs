@@ -14,9 +14,9 @@ pub struct Rewards;
 impl RunView for Rewards {
     const ID: &'static str = "live-rewards";
     const FILE: &'static str = "rewards.svg";
-    const TITLE: &'static str = "Rewards: chosen vs rejected";
+    const TITLE: &'static str = "Rewards: better vs worse";
     const CAPTION: &'static str =
-        "One dumbbell per pair: green when the chosen response is ahead, red when behind.";
+        "One dumbbell per pair: green when the better response is ahead, red when behind.";
     type Data = (Vec<(f64, f64)>, Option<usize>);
 
     fn data(run: &mut Trainer, focus: &Focus) -> Self::Data {
@@ -52,7 +52,7 @@ impl RunView for Rewards {
         let now = run.metrics();
         let ahead = pairs.iter().filter(|p| p.gap > 0.0).count();
         format!(
-            "The chosen response is ahead in {ahead} of {} pairs; rewards range from {} to {}.{}",
+            "The better response is ahead in {ahead} of {} pairs; rewards range from {} to {}.{}",
             pairs.len(),
             n3(now.min_reward),
             n3(now.max_reward),
@@ -61,7 +61,7 @@ impl RunView for Rewards {
     }
 
     fn table(_: &mut Trainer, pairs: &[PairState]) -> Table {
-        per_pair(pairs, &["pair", "split", "r_chosen", "r_rejected"], |p| {
+        per_pair(pairs, &["pair", "split", "r_better", "r_worse"], |p| {
             [p.reward_chosen, p.reward_rejected]
         })
     }

@@ -11,6 +11,7 @@ use super::explorer::LossExplorer;
 use super::lesson::{Lesson, LessonPanel, LessonToggle};
 use super::page::SharePage;
 use super::training::{shortcuts::Shortcuts, TrainingPanel};
+use super::use_model::UseScene;
 use crate::keys::action_for;
 use crate::scene::Scene;
 
@@ -37,6 +38,7 @@ pub fn App() -> impl IntoView {
                     provide_context(link.training());
                     if let Some(main) = main_ref.get_untracked() {
                         mount_once(&main, TrainingPanel);
+                        mount_once(&main, UseScene);
                     }
                     if let Some(tools) = tools_ref.get_untracked() {
                         mount_once(&tools, Shortcuts);

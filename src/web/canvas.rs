@@ -83,26 +83,37 @@ fn prepare(canvas: &HtmlCanvasElement, size: Size) -> Result<CanvasRenderingCont
     Ok(ctx)
 }
 
-/// Lets plotters draw in CSS pixels on a canvas whose backing store is CSS size × DPR: the context is scaled by
-/// DPR (setting width/height resets it, so before every draw) and `draw` gets an area of CSS size. Labels keep their
-/// CSS size and lines are sharp.
+/// Lets plotters draw straight in device pixels on a canvas whose backing store is CSS size × DPR: `draw` gets an
+/// area of the device size, and the chart's theme must be [`device_theme`] of the page's, so labels and lines keep
+/// their CSS size while curves are placed to the device pixel (at DPR 2, drawing in CSS pixels scaled up rounds every
+/// point to a whole CSS pixel and the curves look stair-stepped).
 fn plot<E: std::fmt::Display>(
     canvas: &HtmlCanvasElement,
     ctx: &CanvasRenderingContext2d,
     size: Size,
     draw: impl FnOnce(&CanvasArea) -> Result<(), E>,
 ) -> Result<(), String> {
-    ctx.set_transform(size.dpr, 0.0, 0.0, size.dpr, 0.0, 0.0)
+    ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
         .map_err(|_| "the canvas refused its transform".to_string())?;
     let backend = PageBackend::Canvas(
         CanvasBackend::with_canvas_object(canvas.clone())
             .ok_or("plotters could not use the canvas")?,
     );
-    let area = backend
-        .into_drawing_area()
-        .shrink((0, 0), (size.css_w, size.css_h));
+    let (w, h) = size.device();
+    let area = backend.into_drawing_area().shrink((0, 0), (w, h));
     draw(&area).map_err(|e| e.to_string())?;
     area.present().map_err(|e| e.to_string())
+}
+
+/// The theme a chart on `canvas` is drawn with: `theme` fitted to the canvas' CSS height (smaller labels on a small
+/// chart), then scaled to its devicePixelRatio (see [`plot`]). Hit-testing a click uses `theme.fit_to` alone, in CSS
+/// pixels.
+pub fn device_theme(
+    theme: crate::charts::Theme,
+    canvas: &HtmlCanvasElement,
+) -> crate::charts::Theme {
+    let css_h = canvas.client_height().max(0) as u32;
+    theme.fit_to(css_h).scaled(device_pixel_ratio())
 }
 
 /// Draws on `canvas` with `draw`, sharp at any devicePixelRatio; `Ok(false)` when it has no layout yet.

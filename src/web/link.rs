@@ -29,6 +29,8 @@ impl Training {
             present: page.present.get(),
             scene: page.scene.get(),
             view: page.view.get(),
+            n: page.n.get(),
+            beta: page.beta.get(),
             hidden: page.hidden.get(),
         }
     }
@@ -49,6 +51,8 @@ pub fn page_from_link() -> LinkStart {
         present: RwSignal::new(state.present),
         scene: RwSignal::new(state.scene),
         view: RwSignal::new(state.view),
+        n: RwSignal::new(state.n),
+        beta: RwSignal::new(state.beta),
         hidden: RwSignal::new(state.hidden.clone()),
         ignored: RwSignal::new(ignored),
     };

@@ -16,6 +16,7 @@ pub mod lesson;
 pub mod link;
 pub mod page;
 pub mod training;
+pub mod use_model;
 
 /// The page's memory allocator (Rust's default on wasm32 is dlmalloc; talc is smaller in the module and no slower).
 #[global_allocator]

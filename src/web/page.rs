@@ -16,6 +16,10 @@ pub struct SharePage {
     pub scene: RwSignal<Scene>,
     /// What the Train scene shows large.
     pub view: RwSignal<TrainView>,
+    /// The n of best-of-n on the "Use the model" scene.
+    pub n: RwSignal<u64>,
+    /// The β of π_β on the "Use the model" scene.
+    pub beta: RwSignal<f64>,
     /// Names from `HIDEABLE` that are hidden.
     pub hidden: RwSignal<Vec<String>>,
     /// What the link asked for that was ignored, one line each.

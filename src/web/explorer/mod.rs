@@ -18,7 +18,8 @@ use crate::format::{fixed, limit_shift, parse_number, reward, rewards_for_gap, s
 use crate::loss::{explain, Explained};
 use crate::views::{gap_range, shift_sentence, ExplorerChart as Step};
 use crate::web::canvas::{
-    mark_once, on_resize, on_scheme_or_ratio_change, prefers_dark, FrameScheduler, LayeredCanvas,
+    device_theme, mark_once, on_resize, on_scheme_or_ratio_change, prefers_dark, FrameScheduler,
+    LayeredCanvas,
 };
 use crate::web::page::Presenting;
 
@@ -92,7 +93,7 @@ pub fn LossExplorer() -> impl IntoView {
                     <p class="status" role="status" data-testid="shift-status">{move || status.get()}</p>
                 </div>
                 <div class="panel">
-                    <h2>"The numbers"</h2>
+                    <h2 class="numbers-title">"The numbers"</h2>
                     <div class="formula" inner_html=FORMULA></div>
                     <table class="numbers">
                         <tbody>
@@ -166,7 +167,7 @@ pub fn LossExplorer() -> impl IntoView {
                 </figure>
                 <figure class="chart">
                     <div class="chart-head">
-                        <h3>"Gradient · dloss/dΔ = −σ(−Δ)"</h3>
+                        <h3>"Gradient · dloss/dΔ"</h3>
                         {explorer_tools("chart-gradient", Step::Gradient, charts.gradient, explained)}
                     </div>
                     <div class="plot">
@@ -311,9 +312,7 @@ impl ChartRefs {
                     }
                     rebuilt = true;
                 }
-                let theme = step
-                    .theme(dark, present)
-                    .fit_to(canvas.client_height().max(0) as u32);
+                let theme = device_theme(step.theme(dark, present), &canvas);
                 let result = layer.draw(
                     &canvas,
                     key,

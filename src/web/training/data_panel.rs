@@ -119,7 +119,8 @@ pub fn DataPanel() -> impl IntoView {
         <section class="panel data-panel" aria-labelledby="data-title">
             <h3 id="data-title">"Your data"</h3>
             <p class="hint">
-                "JSONL, one object per line: "<code>"{\"prompt\", \"chosen\", \"rejected\"}"</code>" (optional "
+                "JSONL, one object per line: "<code>"{\"prompt\", \"chosen\", \"rejected\"}"</code>", in TRL's words: "
+                "chosen is the better response, rejected the worse (optional "
                 <code>"\"margin\""</code>") or "<code>"{\"prompt\", \"ranking\": [best, …, worst]}"</code>". "
                 "At most 2 MB of text and "{MAX_PAIRS.to_string()}" pairs. The run changes only if the whole file reads."
             </p>

@@ -73,6 +73,16 @@ pub fn PairInspector() -> impl IntoView {
                         .collect_view()}
                 </select>
             </label>
+            {move || t.selected.get().is_none().then(|| view! {
+                <p class="hint" data-testid="inspector-hint">
+                    "Click or tap a dot on σ(Δ) or −log σ(Δ), or pick a pair here, to follow it through every "
+                    "step and rewind."
+                </p>
+                <p class="lead">
+                    "A tiny model gives each response a reward. Every update lowers −log σ(Δ) on a batch of pairs: "
+                    "the gaps Δ grow and the dots climb the σ curve."
+                </p>
+            })}
             {move || state().map(|(i, p)| {
                 let (prompt, chosen, rejected) = texts(i).unwrap_or_default();
                 let tag = if p.test { "test" } else { "train" };
@@ -80,13 +90,13 @@ pub fn PairInspector() -> impl IntoView {
                 view! {
                     <div class="pair" data-testid="inspector">
                         <p class="prompt"><b>"Prompt: "</b>{prompt}</p>
-                        <p class="chosen"><b>"Chosen: "</b>{chosen}</p>
-                        <p class="rejected"><b>"Rejected: "</b>{rejected}</p>
+                        <p class="chosen"><b>"Better: "</b>{chosen}</p>
+                        <p class="rejected"><b>"Worse: "</b>{rejected}</p>
                         <p class="hint">{format!("Pair {} · {tag} split{flipped}", i + 1)}</p>
                         <table class="numbers">
                             <tbody>
-                                {row("r_chosen", "inspector-rc", fixed(p.reward_chosen, 4))}
-                                {row("r_rejected", "inspector-rr", fixed(p.reward_rejected, 4))}
+                                {row("r_better", "inspector-rc", fixed(p.reward_chosen, 4))}
+                                {row("r_worse", "inspector-rr", fixed(p.reward_rejected, 4))}
                                 {row("Δ", "inspector-gap", fixed(p.gap, 4))}
                                 {row("σ(Δ)", "inspector-sigmoid", fixed(p.sigmoid, 4))}
                                 {row("log σ(Δ)", "inspector-log", fixed(p.log_sigmoid, 4))}

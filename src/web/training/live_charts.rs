@@ -14,7 +14,8 @@ use crate::scene::{
 use crate::train::Stage;
 use crate::views::{Focus, RunChart};
 use crate::web::canvas::{
-    draw_sharp, on_resize, on_scheme_or_ratio_change, prefers_dark, FrameScheduler, LayeredCanvas,
+    device_theme, draw_sharp, on_resize, on_scheme_or_ratio_change, prefers_dark, FrameScheduler,
+    LayeredCanvas,
 };
 use crate::web::chart_tools::{svg_size, ChartTools};
 use crate::web::page::{Presenting, SharePage};
@@ -70,7 +71,7 @@ impl Board {
                 dirty[i] = false;
                 continue;
             };
-            let theme = page_theme(presenting, dark).fit_to(canvas.client_height().max(0) as u32);
+            let theme = device_theme(page_theme(presenting, dark), &canvas);
             let result = t.with_run(|r| {
                 let run = r.shown();
                 if !kind.applies(run) {

@@ -54,8 +54,10 @@ pub fn Shortcuts() -> impl IntoView {
         if belongs_to_target(ev.target(), &key) {
             return;
         }
-        // The run's keys act on the run only where it is on screen; P and ? work everywhere.
-        let on_train = share.is_none_or(|s| s.scene.get_untracked() == Scene::Train);
+        // The run's keys act on the run only where it is on screen (Train, and Use the model, which follows it); P and ?
+        // work everywhere.
+        let on_train =
+            share.is_none_or(|s| matches!(s.scene.get_untracked(), Scene::Train | Scene::Use));
         if !on_train && !matches!(action, Action::Present | Action::Help) {
             return;
         }

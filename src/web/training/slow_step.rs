@@ -37,7 +37,7 @@ fn batch_table(stage: Stage, e: &StepExplanation) -> impl IntoView {
         <div class="table-scroll"><table class="numbers batch" data-testid="explain-table">
             <thead>
                 <tr>
-                    <th scope="col">"pair"</th><th scope="col">"r_chosen"</th><th scope="col">"r_rejected"</th>
+                    <th scope="col">"pair"</th><th scope="col">"r_better"</th><th scope="col">"r_worse"</th>
                     <th scope="col">"Δ"</th><th scope="col">"σ(Δ)"</th><th scope="col">"log σ"</th>
                     <th scope="col">"loss"</th><th scope="col">"σ(−Δ)"</th><th scope="col">"new rewards"</th>
                 </tr>

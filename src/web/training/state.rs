@@ -199,7 +199,7 @@ impl Training {
     pub fn normalize(&self) {
         self.with_run(Session::normalize);
         self.notice.set(
-            "Rewards shifted so the chosen responses average 0: every gap, so the loss and the accuracy, stayed."
+            "Rewards shifted so the better responses average 0: every gap, so the loss and the accuracy, stayed."
                 .into(),
         );
         self.publish();

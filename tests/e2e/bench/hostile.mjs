@@ -53,7 +53,7 @@ const newErrors = (errors, from) => (errors.length > from
 
 const page = await context.newPage();
 const errors = watch(page);
-await page.goto(base);
+await page.goto(`${base}#scene=train`);
 await page.waitForFunction(() => performance.getEntriesByName('first-chart').length > 0);
 await page.getByTestId('step-count').waitFor(); // the training and data panels mount one frame after the explorer
 const steps = async (p = page) => Number(await p.getByTestId('step-count').textContent());
@@ -63,7 +63,7 @@ const canvasWidth = () => page.getByTestId('live-loss').evaluate((el) => {
   const c = el.tagName === 'CANVAS' ? el : el.querySelector('canvas');
   return c ? c.width : -1;
 });
-await page.getByTestId('live-loss').scrollIntoViewIfNeeded();
+await page.getByTestId('live-loss').waitFor();
 await page.getByTestId('play').click();
 await page.waitForTimeout(1500);
 const s0 = await steps();
@@ -75,6 +75,7 @@ for (const [w, h] of [[360, 740], [1920, 1080], [800, 600], [1280, 720]]) {
 console.log(`steps: ${s0} before resizing, ${await steps()} after`);
 await page.getByTestId('play').click(); // pause
 await page.waitForTimeout(300);
+await page.getByTestId('tab-settings').click(); // the Settings tab of the side column
 console.log(`batch-size field: ${await page.getByTestId('set-batch-size').evaluate((e) =>
   `${e.disabled ? 'disabled' : 'enabled'}, ${e.offsetParent ? 'shown' : 'not shown'}`)}`);
 const batch = page.getByTestId('set-batch-size');
@@ -246,7 +247,7 @@ const fixture = (name, bytes) => {
 const mb = (file) => `${(statSync(file).size / 1e6).toFixed(2)} MB`;
 
 // The reader's own data, and some steps on it: what every hostile case below must leave alone.
-await page.getByTestId('data-text').scrollIntoViewIfNeeded();
+await page.getByTestId('tab-data').click(); // the Data tab of the side column
 await dataCase('setup: a valid 4-line data set pasted (what the reader has)', paste(GOOD), { expectChange: true });
 for (let i = 0; i < 5; i++) await page.getByTestId('step').click();
 console.log(`setup: stepped 5 times: ${describe(await state())}`);

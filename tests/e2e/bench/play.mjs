@@ -4,6 +4,8 @@
 // wasm memory is the byteLength of the module's WebAssembly.Memory (it only grows: a high-water mark), read from the
 // exports Trunk's loader hands to its `TrunkApplicationStarted` event. PLAY_DPRS=1 limits the device pixel ratios.
 // Serve-free: it starts a static server on a free loopback port itself. Build dist/ first (scripts/bench.sh does).
+// It plays on the Train scene as the page opens it (the large σ(Δ) chart, the curves, the word strip); PLAY_HASH
+// adds link keys, e.g. PLAY_HASH='view=all' for every chart at once or 'present=1' for presentation mode.
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -42,9 +44,10 @@ async function measure(dpr) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: dpr });
   const page = await context.newPage();
   await page.addInitScript(hookWasm);
-  await page.goto(`http://127.0.0.1:${port}/`);
+  const extra = process.env.PLAY_HASH ? `&${process.env.PLAY_HASH}` : '';
+  await page.goto(`http://127.0.0.1:${port}/#scene=train${extra}`);
   await page.waitForFunction(() => performance.getEntriesByName('first-chart').length > 0);
-  await page.getByTestId('live-loss').scrollIntoViewIfNeeded();
+  await page.getByTestId('live-loss').waitFor();
   if (speedIndex !== undefined) await page.getByTestId('speed').fill(String(speedIndex));
   const speed = await page.getByTestId('speed-label').textContent();
   await page.getByTestId('play').click();

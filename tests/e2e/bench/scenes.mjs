@@ -23,6 +23,7 @@ const scenes = [
   { name: 'train-all', hash: 'scene=train&view=all', steps: 12 },
   { name: 'train-lesson', hash: 'scene=train&lesson=9', steps: 0 },
   { name: 'pair-lesson', hash: 'scene=pair&lesson=3' },
+  { name: 'use', hash: 'scene=use&data=padding&n=256', steps: 60 },
 ];
 for (const size of sizes) {
   for (const present of [false, true]) {

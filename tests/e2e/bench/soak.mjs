@@ -38,9 +38,9 @@ await page.addInitScript(() => {
   };
   requestAnimationFrame(tick);
 });
-await page.goto(`http://127.0.0.1:${port}/`);
+await page.goto(`http://127.0.0.1:${port}/#scene=train`);
 await page.waitForFunction(() => performance.getEntriesByName('first-chart').length > 0);
-await page.getByTestId('live-loss').scrollIntoViewIfNeeded();
+await page.getByTestId('live-loss').waitFor();
 const speed = await page.getByTestId('speed-label').textContent();
 await page.getByTestId('play').click();
 

@@ -64,7 +64,7 @@ async function pageStepsPerSecond() {
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await page.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; }));
-    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.goto(`http://127.0.0.1:${port}/#scene=train`);
     await page.waitForFunction(() => performance.getEntriesByName('first-chart').length > 0 && window.__wasm);
     const times = [];
     // Two untimed calls first: V8 compiles wasm with a baseline compiler and tiers hot functions up while they run

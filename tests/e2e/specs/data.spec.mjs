@@ -136,7 +136,7 @@ test('adding a pair and flipping a label each change the next step\'s loss', asy
   await (await control(page, 'data-flip')).click();
   await expect(page.getByTestId('notice')).toContainText('flipped which response of pair 1 is better');
   await expect(page.getByTestId('step-count')).toHaveText('0');
-  await expect(page.getByTestId('inspector').locator('.rejected')).toHaveText(chosen.replace('Chosen: ', 'Rejected: '));
+  await expect(page.getByTestId('inspector').locator('.rejected')).toHaveText(chosen.replace('Better: ', 'Worse: '));
   await steps(page, 1);
   const flipped = await lossValue(page);
   expect(flipped).not.toBe(added);
@@ -164,7 +164,7 @@ test('the exported model gives the CLI\'s score the reward the page shows, and i
   await (await control(page, 'pair-select')).selectOption('0');
   const rc = await page.getByTestId('inspector-rc').textContent();
   const rr = await page.getByTestId('inspector-rr').textContent();
-  const chosen = (await page.getByTestId('inspector').locator('.chosen').textContent()).replace(/^Chosen: /, '');
+  const chosen = (await page.getByTestId('inspector').locator('.chosen').textContent()).replace(/^Better: /, '');
   const { where, text } = await download(page, 'export-model');
   expect(JSON.parse(text).format).toBe('reward-playground-model');
   const scored = JSON.parse(execFileSync(cli, ['score', '--model', where, chosen], { encoding: 'utf8' }));

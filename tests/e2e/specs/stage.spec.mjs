@@ -105,6 +105,22 @@ for (const size of SIZES) {
         expect(watch.problems).toEqual([]);
       });
 
+      test(`Use the model: the sliders, the chart and the numbers on one screen (${name})`, async ({ page }, info) => {
+        await openPage(page, info.project.use.baseURL);
+        await page.goto(`./#data=padding&scene=use${present ? '&present=1' : ''}`);
+        await page.reload();
+        await expect(page.getByTestId('use-step')).toHaveText('0');
+        for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowRight');
+        for (const id of ['use-play', 'use-n', 'use-beta', 'use-gold-proxy', 'use-bon-gold', 'use-kl-gold']) {
+          await expect(page.getByTestId(id), id).toBeInViewport({ ratio: 1 });
+        }
+        await expect.poll(async () => (await paintedPixels(page, 'use-gold-proxy')).differing).toBeGreaterThan(1000);
+        const report = await page.evaluate(layoutProblems, present ? size.floor : 0);
+        expect(report.scrolled).toBe(0);
+        expect(report.problems).toEqual([]);
+        await page.screenshot({ path: info.outputPath(`use-${size.width}x${size.height}${present ? '-present' : ''}.png`) });
+      });
+
       test(`One pair: the rewards, the numbers and the four charts on one screen (${name})`, async ({ page }, info) => {
         await openPage(page, info.project.use.baseURL);
         if (present) await page.getByTestId('share-present').click();
@@ -139,6 +155,11 @@ test.describe('the lesson beside its scene at 1280×720', () => {
           .filter((c) => Math.abs(c.width - Math.round(c.clientWidth * devicePixelRatio)) > 1
             || Math.abs(c.height - Math.round(c.clientHeight * devicePixelRatio)) > 1)
           .map((c) => c.dataset.testid))).toEqual([]);
+        // …and painted, not left blank.
+        const ids = card <= 7 ? ['chart-sigmoid', 'chart-log', 'chart-loss', 'chart-gradient'] : ['live-loss', 'live-accuracy'];
+        for (const id of ids) {
+          await expect.poll(async () => (await paintedPixels(page, id)).differing, `card ${card}: ${id}`).toBeGreaterThan(300);
+        }
         const report = await page.evaluate(layoutProblems, present ? 18 : 0);
         expect(report.scrolled).toBe(0);
         expect(report.problems, `card ${card}`).toEqual([]);
@@ -179,6 +200,11 @@ test.describe('scenes and direct manipulation', () => {
     await page.keyboard.press(']');
     await expect(page.getByTestId('play')).toHaveText('Play');
     await expect(page.getByTestId('step-count')).toHaveText('0');
+    // After Train comes Use the model, then the bar wraps to One pair.
+    await page.keyboard.press(']');
+    await expect(page.getByTestId('scene-use')).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press(']');
+    await expect(page.getByTestId('scene-pair')).toHaveAttribute('aria-selected', 'true');
   });
 
   test('a click on a dot follows that pair', async ({ page, baseURL }) => {
