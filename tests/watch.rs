@@ -113,3 +113,39 @@ fn best_of_one_favours_what_pi_ref_favours_and_more_samples_favour_higher_reward
         None
     );
 }
+
+#[test]
+fn curves_computed_a_point_at_a_time_equal_the_whole_computation() {
+    let (pool, rewards) = trained();
+    let mut curves = Curves::new(rewards.clone());
+    let mut steps = 0;
+    let done = loop {
+        steps += 1;
+        if let Some(o) = curves.advance(&pool) {
+            break o;
+        }
+        assert!(steps < 100, "the curves finish");
+    };
+    assert_eq!(
+        steps,
+        default_ns().len() + default_betas().len(),
+        "one point per call"
+    );
+    assert_eq!(done, Optimization::new(&pool, &rewards));
+    assert_eq!(curves.rewards(), &rewards[..]);
+}
+
+#[test]
+fn a_pool_encoded_once_gives_the_same_rewards_and_known_words() {
+    let config = Config {
+        dataset: "padding".into(),
+        ..Config::default()
+    };
+    let mut run = Trainer::from_config(config).unwrap();
+    run.epoch().unwrap();
+    let pool = builtin_pool("padding", 1).unwrap();
+    let ids = pool.encode(run.model());
+    assert_eq!(rewards_of(run.model(), &ids), pool.rewards(run.model()));
+    assert_eq!(known_in(&ids), pool.known_words(run.model()));
+    assert!(known_in(&ids) > 0);
+}

@@ -21,6 +21,6 @@ pub use outcome::{
     best_of_n, best_of_n_curve, chart_points, default_betas, default_ns, gold_peak, kl_divergence,
     kl_regularized, kl_regularized_curve, BestOfNRow, KlRegularizedRow, Outcome,
 };
-pub use pool::{Candidate, Pool, PromptPool};
+pub use pool::{known_in, rewards_of, Candidate, Pool, PromptPool};
 pub use pool_jsonl::{best_of_n_csv, kl_regularized_csv, pool_jsonl, read_pool};
-pub use watch::{at, favoured_by_best_of_n, favoured_by_kl, Optimization};
+pub use watch::{at, favoured_by_best_of_n, favoured_by_kl, Curves, Optimization};

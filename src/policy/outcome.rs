@@ -6,7 +6,7 @@ use super::kl_regularized::{tilted_kl, tilted_probs};
 use super::pool::Pool;
 
 /// A policy's numbers, each the mean over prompts of the per-prompt value.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Outcome {
     /// KL(π ‖ π_ref) = Σ_y π(y)·ln(π(y)/π_ref(y)), in nats.
     pub kl: f64,

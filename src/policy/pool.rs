@@ -60,15 +60,38 @@ impl PromptPool {
     }
 }
 
+/// The learned rewards of candidates already encoded by [`Pool::encode`] with a model of the same vocabulary.
+pub fn rewards_of(model: &RewardModel, ids: &[Vec<Vec<usize>>]) -> Vec<Vec<f64>> {
+    ids.iter()
+        .map(|p| p.iter().map(|c| model.reward(c)).collect())
+        .collect()
+}
+
+/// How many distinct words the encoded candidates hold that the model knows (its ids are the known ones).
+pub fn known_in(ids: &[Vec<Vec<usize>>]) -> usize {
+    let mut known = std::collections::BTreeSet::new();
+    for id in ids.iter().flatten().flatten() {
+        known.insert(*id);
+    }
+    known.len()
+}
+
 impl Pool {
     /// Every candidate's learned (proxy) reward under `model`, prompt by prompt, in candidate order.
     pub fn rewards(&self, model: &RewardModel) -> Vec<Vec<f64>> {
+        rewards_of(model, &self.encode(model))
+    }
+
+    /// Every candidate's known token ids under `model`'s vocabulary, prompt by prompt, in candidate order. A run's
+    /// vocabulary never changes, so a page that follows the run encodes the pool once and then only sums weights
+    /// ([`rewards_of`]).
+    pub fn encode(&self, model: &RewardModel) -> Vec<Vec<Vec<usize>>> {
         self.prompts
             .iter()
             .map(|p| {
                 p.candidates
                     .iter()
-                    .map(|c| model.reward(&model.encode(&c.response).ids))
+                    .map(|c| model.encode(&c.response).ids)
                     .collect()
             })
             .collect()

@@ -31,9 +31,15 @@ pub struct Optimization {
 impl Optimization {
     /// Both curves for `pool` with the learned rewards `rewards` (one list per prompt, as [`Pool::rewards`] gives).
     pub fn new(pool: &Pool, rewards: &[Vec<f64>]) -> Optimization {
-        let reference = best_of_n(pool, rewards, 1);
         let bon = best_of_n_curve(pool, rewards, &default_ns());
         let kl = kl_regularized_curve(pool, rewards, &default_betas());
+        Optimization::from_rows(bon, kl)
+    }
+
+    /// The curves from rows already computed (a page computes them a few per frame: [`Curves`]). The first
+    /// best-of-n row must be n = 1, which is π_ref itself.
+    pub fn from_rows(bon: Vec<BestOfNRow>, kl: Vec<KlRegularizedRow>) -> Optimization {
+        let reference = bon.first().map(|r| r.outcome).unwrap_or_default();
         Optimization {
             best_of_n_points: chart_points(bon.iter().map(|r| r.outcome), reference),
             kl_points: chart_points(kl.iter().map(|r| r.outcome), reference),
@@ -110,6 +116,50 @@ impl Optimization {
             )
         };
         format!("{head} {place}")
+    }
+}
+
+/// Both curves computed a few points at a time, so a page can spread the work over animation frames: each
+/// [`Curves::advance`] computes one more point (one n or one β over every prompt).
+#[derive(Clone, Debug)]
+pub struct Curves {
+    rewards: Vec<Vec<f64>>,
+    bon: Vec<BestOfNRow>,
+    kl: Vec<KlRegularizedRow>,
+}
+
+impl Curves {
+    /// A computation for these rewards, nothing computed yet.
+    pub fn new(rewards: Vec<Vec<f64>>) -> Curves {
+        Curves {
+            rewards,
+            bon: Vec::new(),
+            kl: Vec::new(),
+        }
+    }
+
+    /// Computes the next point; returns the finished curves once every point is there.
+    pub fn advance(&mut self, pool: &Pool) -> Option<Optimization> {
+        let (ns, betas) = (default_ns(), default_betas());
+        if let Some(&n) = ns.get(self.bon.len()) {
+            self.bon.push(BestOfNRow {
+                n,
+                outcome: best_of_n(pool, &self.rewards, n),
+                kl_bound: super::kl_bound(n),
+            });
+        } else if let Some(&beta) = betas.get(self.kl.len()) {
+            self.kl.push(KlRegularizedRow {
+                beta,
+                outcome: kl_regularized(pool, &self.rewards, beta),
+            });
+        }
+        (self.bon.len() == ns.len() && self.kl.len() == betas.len())
+            .then(|| Optimization::from_rows(self.bon.clone(), self.kl.clone()))
+    }
+
+    /// The rewards these curves are for.
+    pub fn rewards(&self) -> &[Vec<f64>] {
+        &self.rewards
     }
 }
 

@@ -46,7 +46,7 @@ fn table(c: &Computed) -> Table {
 
 /// The chart of both curves.
 #[component]
-pub fn GoldProxyChart(computed: Memo<Option<Result<Computed, String>>>) -> impl IntoView {
+pub fn GoldProxyChart(computed: RwSignal<Option<Result<Computed, String>>>) -> impl IntoView {
     let page = expect_context::<SharePage>();
     let presenting = Presenting::from_context();
     let canvas = NodeRef::<leptos::html::Canvas>::new();

@@ -53,7 +53,7 @@ fn response(
 /// The prompt picker and the two favoured responses.
 #[component]
 pub fn Favoured(
-    computed: Memo<Option<Result<Computed, String>>>,
+    computed: RwSignal<Option<Result<Computed, String>>>,
     pool: Memo<Result<Arc<Pool>, String>>,
 ) -> impl IntoView {
     let t = expect_context::<Training>();

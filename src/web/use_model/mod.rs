@@ -9,13 +9,11 @@ mod chart;
 mod favoured;
 mod state;
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
 use crate::format::{fixed, significant};
 use crate::lesson::Setup;
-use crate::policy::{at, default_betas, default_ns, kl_bound, Optimization};
+use crate::policy::{default_betas, default_ns, kl_bound};
 use crate::scene::Scene;
 use crate::train::Grouping;
 use crate::web::page::SharePage;
@@ -23,7 +21,7 @@ use crate::web::training::Training;
 
 use chart::GoldProxyChart;
 use favoured::Favoured;
-use state::{pool_for, Computed};
+use state::{follow_run, pool_for, Computed};
 
 /// The scene.
 #[component]
@@ -31,31 +29,10 @@ pub fn UseScene() -> impl IntoView {
     let t = expect_context::<Training>();
     let page = expect_context::<SharePage>();
     let pool = pool_for(t);
-    // Computed only while the scene is on screen; then again whenever the shown run changes.
-    let computed = Memo::new(move |_| -> Option<Result<Computed, String>> {
-        if page.scene.get() != Scene::Use {
-            return None;
-        }
-        t.version.track();
-        let pool = match pool.get() {
-            Ok(p) => p,
-            Err(e) => return Some(Err(e)),
-        };
-        t.with_run(|r| {
-            let model = r.shown().model();
-            if pool.known_words(model) == 0 {
-                return Err(
-                    "the model knows none of the pool's words yet: train it on this data set first"
-                        .into(),
-                );
-            }
-            let rewards = pool.rewards(model);
-            Ok(Computed {
-                opt: Arc::new(Optimization::new(&pool, &rewards)),
-                rewards: Arc::new(rewards),
-            })
-        })
-    });
+    // Computed while the scene is on screen, again whenever the shown run changes, a few points per frame.
+    let computed = RwSignal::new(None::<Result<Computed, String>>);
+    let on_screen = Signal::derive(move || page.scene.get() == Scene::Use);
+    follow_run(t, pool, on_screen, computed);
     let ns = default_ns();
     let betas = default_betas();
     let n_index = move || ns.iter().position(|&n| n == page.n.get()).unwrap_or(4);
@@ -95,9 +72,10 @@ pub fn UseScene() -> impl IntoView {
         let Some(Ok(c)) = computed.get() else {
             return None;
         };
-        let pool = pool.get().ok()?;
         let (n, beta) = (page.n.get(), page.beta.get());
-        let (bon, kl) = at(&pool, &c.rewards, n, beta);
+        // n and β are always points of the curves.
+        let bon = c.opt.best_of_n.get(n_idx())?.outcome;
+        let kl = c.opt.kl_regularized.get(b_idx())?.outcome;
         let r = c.opt.reference;
         let gain = |v: f64, base: f64| {
             let d = v - base;

@@ -5,7 +5,8 @@
 // exports Trunk's loader hands to its `TrunkApplicationStarted` event. PLAY_DPRS=1 limits the device pixel ratios.
 // Serve-free: it starts a static server on a free loopback port itself. Build dist/ first (scripts/bench.sh does).
 // It plays on the Train scene as the page opens it (the large σ(Δ) chart, the curves, the word strip); PLAY_HASH
-// adds link keys, e.g. PLAY_HASH='view=all' for every chart at once or 'present=1' for presentation mode.
+// replaces the link, e.g. PLAY_HASH='scene=train&view=all' for every chart at once, 'scene=train&present=1' for
+// presentation mode, or 'scene=use&data=padding' for "Use the model" following the run.
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -44,13 +45,15 @@ async function measure(dpr) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: dpr });
   const page = await context.newPage();
   await page.addInitScript(hookWasm);
-  const extra = process.env.PLAY_HASH ? `&${process.env.PLAY_HASH}` : '';
-  await page.goto(`http://127.0.0.1:${port}/#scene=train${extra}`);
-  await page.waitForFunction(() => performance.getEntriesByName('first-chart').length > 0);
-  await page.getByTestId('live-loss').waitFor();
+  const hash = process.env.PLAY_HASH || 'scene=train';
+  await page.goto(`http://127.0.0.1:${port}/#${hash}`);
+  await page.getByTestId('step-count').waitFor({ state: 'attached' });
+  await page.waitForTimeout(500);
   if (speedIndex !== undefined) await page.getByTestId('speed').fill(String(speedIndex));
-  const speed = await page.getByTestId('speed-label').textContent();
-  await page.getByTestId('play').click();
+  const speed = await page.getByTestId('speed-label').textContent(); // hidden on other scenes, still there
+  // The Train scene's Play, or the "Use the model" scene's (the same run).
+  const play = hash.includes('scene=use') ? 'use-play' : 'play';
+  await page.getByTestId(play).click();
   await page.waitForTimeout(1000); // warm-up
   const result = await page.evaluate(async (ms) => {
     const steps = () => Number(document.querySelector('[data-testid=step-count]').textContent);
@@ -84,7 +87,7 @@ async function measure(dpr) {
   await page.waitForTimeout(3000);
   const m1 = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
   const busy = (m1.TaskDuration - m0.TaskDuration) / (m1.Timestamp - m0.Timestamp);
-  await page.getByTestId('play').click();
+  await page.getByTestId(play).click();
   await context.close();
   const xs = result.intervals.slice(1).sort((a, b) => a - b);
   const over = (limit) => xs.filter((x) => x > limit).length / xs.length;
