@@ -36,7 +36,16 @@ test('dragging a reward slider by touch changes the loss and does not scroll the
   expect(await page.evaluate(() => window.scrollY)).toBe(scrollBefore);
 });
 
-test('nothing is wider than the screen, targets are finger-sized and text is at least 16 px', async ({ page }) => {
+for (const scene of ['pair', 'train', 'use']) {
+test(`${scene}: nothing is wider than the screen, targets are finger-sized and text is at least 16 px`, async ({ page }) => {
+  if (scene !== 'pair') {
+    await page.goto(`./#scene=${scene}&data=padding`);
+    await page.reload();
+    await page.getByTestId(scene === 'use' ? 'use-play' : 'step').tap();
+    await page.waitForTimeout(1500);
+    await page.getByTestId(scene === 'use' ? 'use-play' : 'step').tap();
+    await page.waitForTimeout(300);
+  }
   const report = await page.evaluate(() => {
     const vw = document.documentElement.clientWidth;
     const wide = [];
@@ -63,7 +72,9 @@ test('nothing is wider than the screen, targets are finger-sized and text is at 
   expect(report.wide).toEqual([]);
   expect(report.small).toEqual([]);
   expect(report.tiny).toEqual([]);
+  await page.screenshot({ path: test.info().outputPath(`phone-${scene}.png`), fullPage: true, scale: 'css' });
 });
+}
 
 test('the charts are painted at the phone\'s device-pixel size; screenshot', async ({ page }) => {
   for (const id of CHARTS) {
