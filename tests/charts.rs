@@ -126,6 +126,7 @@ fn dot(gap: f64) -> PairDot {
         gap,
         highlighted: false,
         flipped: false,
+        test: false,
     }
 }
 
@@ -219,7 +220,7 @@ fn a_wider_gap_moves_the_marker_right_and_up_the_sigmoid() {
 }
 
 #[test]
-fn every_pair_is_one_dot_and_the_selected_and_flipped_pairs_look_different() {
+fn every_pair_is_one_dot_and_the_selected_flipped_and_test_pairs_look_different() {
     let theme = Theme::light();
     let dots = [
         dot(-2.0),
@@ -232,6 +233,10 @@ fn every_pair_is_one_dot_and_the_selected_and_flipped_pairs_look_different() {
         PairDot {
             flipped: true,
             ..dot(-1.0)
+        },
+        PairDot {
+            test: true,
+            ..dot(2.0)
         },
     ];
     let view = CurveView {
@@ -263,7 +268,15 @@ fn every_pair_is_one_dot_and_the_selected_and_flipped_pairs_look_different() {
             .filter(|c| c.get("fill") != hex(theme.selected()))
             .all(|c| c.num("r") < selected[0].num("r")));
         let hollow: Vec<_> = circles.iter().filter(|c| c.get("fill") == "none").collect();
-        assert_eq!(hollow.len(), 1, "{name}: the flipped pair is a ring");
+        assert_eq!(hollow.len(), 1, "{name}: the test pair is a ring");
+        let flipped = circles
+            .iter()
+            .filter(|c| c.get("fill") == hex(theme.wrong()))
+            .count();
+        assert_eq!(
+            flipped, 1,
+            "{name}: the flipped pair is in the wrong-way colour"
+        );
     }
 }
 
@@ -674,6 +687,7 @@ fn every_chart(svg_size: (u32, u32), xs: &[f64], theme: &Theme) {
             gap: g,
             highlighted: i == 1,
             flipped: i % 3 == 0,
+            test: i % 4 == 0,
         })
         .collect();
     let pairs: Vec<(f64, f64)> = xs

@@ -17,8 +17,10 @@ pub struct PairDot {
     pub gap: f64,
     /// The selected pair: drawn bigger, in the theme's `selected()` colour, above the others.
     pub highlighted: bool,
-    /// Its label was flipped on purpose: drawn hollow (a ring) instead of filled.
+    /// Its label was flipped on purpose: drawn in the theme's `wrong()` colour.
     pub flipped: bool,
+    /// It is a test pair (held out, never trained on): drawn hollow (a ring) instead of filled, unless highlighted.
+    pub test: bool,
 }
 
 /// Which part of a curve chart to draw. The page draws [`Layer::Static`] once into a cached canvas and, on
@@ -102,11 +104,14 @@ pub(crate) fn draw_curve<DB: DrawingBackend>(
         let p = dot_point(&at, d.gap, &xr, &yr)?;
         let (color, radius) = if d.highlighted {
             (theme.selected(), 2 * r)
+        } else if d.flipped {
+            (theme.wrong(), r)
         } else {
             (theme.series[0], r)
         };
-        let style = if d.flipped {
-            color.stroke_width(theme.stroke_width)
+        // The followed pair stays filled, so it stands out whichever split it is in.
+        let style = if d.test && !d.highlighted {
+            color.stroke_width((theme.stroke_width / 2).max(1))
         } else {
             color.mix(0.8).filled()
         };

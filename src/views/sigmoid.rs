@@ -37,6 +37,7 @@ impl CurveDots {
                     gap: p.gap,
                     highlighted: lit(i),
                     flipped: p.flipped,
+                    test: p.test,
                 };
                 (dot, i)
             })
@@ -96,7 +97,7 @@ impl RunView for Sigmoid {
     const FILE: &'static str = "sigmoid.svg";
     const TITLE: &'static str = "Pairs on σ(Δ)";
     const CAPTION: &'static str =
-        "Each dot is a pair at its gap. Training pushes dots right, toward σ = 1. Rings: flipped labels.";
+        "Each dot is a pair at its gap. Training pushes dots right, toward σ = 1. Filled: training pairs; rings: test pairs; orange-red: labels flipped on purpose.";
     type Data = CurveDots;
 
     fn data(run: &mut Trainer, focus: &Focus) -> CurveDots {
