@@ -1,91 +1,15 @@
 //! Every chart, drawn to SVG and read back: its axis labels, its marks in the right places, and no panic or
 //! stray coordinate whatever the data.
 
+mod svg;
+
 use proptest::prelude::*;
 use reward_playground::charts::*;
 use reward_playground::loss::sigmoid;
+use svg::{hex, parse, tagged, El};
 
 const W: u32 = 560;
 const H: u32 = 300;
-
-/// One drawn SVG element: its tag and attributes.
-#[derive(Debug)]
-struct El {
-    tag: String,
-    attrs: Vec<(String, String)>,
-    text: String,
-}
-
-impl El {
-    fn get(&self, name: &str) -> &str {
-        self.attrs
-            .iter()
-            .find(|(k, _)| k == name)
-            .map_or("", |(_, v)| v.as_str())
-    }
-    fn num(&self, name: &str) -> f64 {
-        self.get(name)
-            .parse()
-            .unwrap_or_else(|_| panic!("{name} of {self:?} is not a number"))
-    }
-    fn points(&self) -> Vec<(f64, f64)> {
-        let pair = |p: &str| {
-            p.split_once(',')
-                .map(|(x, y)| (x.parse().unwrap(), y.parse().unwrap()))
-        };
-        self.get("points")
-            .split_whitespace()
-            .filter_map(pair)
-            .collect()
-    }
-}
-
-fn parse(svg: &str) -> Vec<El> {
-    let mut out = Vec::new();
-    let mut rest = svg;
-    while let Some(start) = rest.find('<') {
-        let end = rest[start..].find('>').expect("every tag closes") + start;
-        let inner = &rest[start + 1..end];
-        rest = &rest[end + 1..];
-        if inner.starts_with('/') || inner.starts_with('?') || inner.starts_with('!') {
-            continue;
-        }
-        let tag = inner
-            .split_whitespace()
-            .next()
-            .unwrap_or("")
-            .trim_end_matches('/')
-            .to_string();
-        let mut attrs = Vec::new();
-        for part in inner.split('"').collect::<Vec<_>>().chunks(2) {
-            if let [key, value] = part {
-                let key = key
-                    .trim()
-                    .trim_end_matches('=')
-                    .rsplit(' ')
-                    .next()
-                    .unwrap_or("")
-                    .to_string();
-                attrs.push((key, value.to_string()));
-            }
-        }
-        let text = if tag == "text" {
-            rest[..rest.find('<').unwrap_or(0)].trim().to_string()
-        } else {
-            String::new()
-        };
-        out.push(El { tag, attrs, text });
-    }
-    out
-}
-
-fn hex(c: plotters::style::RGBColor) -> String {
-    format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
-}
-
-fn tagged<'a>(els: &'a [El], tag: &str) -> Vec<&'a El> {
-    els.iter().filter(|e| e.tag == tag).collect()
-}
 
 fn texts(els: &[El]) -> Vec<String> {
     tagged(els, "text").iter().map(|e| e.text.clone()).collect()

@@ -99,6 +99,17 @@ impl Theme {
         }
     }
 
+    /// The theme a page draws with: presentation mode's, else dark or light by the reader's colour scheme.
+    pub fn for_page(presenting: bool, dark: bool) -> Theme {
+        if presenting {
+            Theme::presentation()
+        } else if dark {
+            Theme::dark()
+        } else {
+            Theme::light()
+        }
+    }
+
     /// This theme for a chart `height` CSS pixels tall: labels no taller than a ninth of the chart (never under
     /// 11 px), so a small chart in presentation mode keeps room for its plot. Every other style stays.
     pub fn fit_to(self, height: u32) -> Theme {

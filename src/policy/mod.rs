@@ -23,4 +23,4 @@ pub use outcome::{
 };
 pub use pool::{known_in, rewards_of, Candidate, Pool, PromptPool};
 pub use pool_jsonl::{best_of_n_csv, kl_regularized_csv, pool_jsonl, read_pool};
-pub use watch::{at, favoured_by_best_of_n, favoured_by_kl, Curves, Optimization};
+pub use watch::{favoured_by_best_of_n, favoured_by_kl, Curves, Optimization};

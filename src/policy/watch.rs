@@ -185,14 +185,6 @@ pub fn favoured_by_kl(
     argmax(&tilted_probs(rewards.get(p)?, &prompt.ref_probs(), beta))
 }
 
-/// Best-of-n and π_β at one setting each (what the chart rings and the numbers beside it show).
-pub fn at(pool: &Pool, rewards: &[Vec<f64>], n: u64, beta: f64) -> (Outcome, Outcome) {
-    (
-        best_of_n(pool, rewards, n),
-        kl_regularized(pool, rewards, beta),
-    )
-}
-
 fn argmax(p: &[f64]) -> Option<(usize, f64)> {
     p.iter()
         .copied()

@@ -55,13 +55,7 @@ impl ExplorerChart {
     /// The chart theme: the curve in the step's colour; the current point and its guides in the text colour, so
     /// they stand out from every curve in both schemes.
     pub fn theme(self, dark: bool, presenting: bool) -> Theme {
-        let mut theme = if presenting {
-            Theme::presentation()
-        } else if dark {
-            Theme::dark()
-        } else {
-            Theme::light()
-        };
+        let mut theme = Theme::for_page(presenting, dark);
         theme.series[0] = self.colour(dark && !presenting);
         theme.marker = theme.text;
         if !presenting {

@@ -309,3 +309,18 @@ pub fn on_resize(canvases: Vec<NodeRef<Canvas>>, on_change: impl Fn() + 'static)
         });
     }
 }
+
+/// The canvas a pointer event happened on (its `currentTarget`) and where, in CSS pixels from the canvas' top left
+/// corner (what chart frames use); `None` for a canvas without layout.
+pub fn pointer_on(ev: &web_sys::PointerEvent) -> Option<(HtmlCanvasElement, f64, f64)> {
+    let canvas = ev.current_target()?.dyn_into::<HtmlCanvasElement>().ok()?;
+    if canvas.client_width() <= 0 || canvas.client_height() <= 0 {
+        return None;
+    }
+    let rect = canvas.get_bounding_client_rect();
+    let (px, py) = (
+        f64::from(ev.client_x()) - rect.left(),
+        f64::from(ev.client_y()) - rect.top(),
+    );
+    Some((canvas, px, py))
+}

@@ -27,6 +27,18 @@ impl El {
             .parse()
             .unwrap_or_else(|_| panic!("{name} of {self:?} is not a number"))
     }
+
+    /// A polyline's `points`, as (x, y) pairs.
+    pub fn points(&self) -> Vec<(f64, f64)> {
+        let pair = |p: &str| {
+            p.split_once(',')
+                .map(|(x, y)| (x.parse().unwrap(), y.parse().unwrap()))
+        };
+        self.get("points")
+            .split_whitespace()
+            .filter_map(pair)
+            .collect()
+    }
 }
 
 /// Every element of `svg`, in drawing order.

@@ -18,8 +18,8 @@ use crate::format::{fixed, limit_shift, parse_number, reward, rewards_for_gap, s
 use crate::loss::{explain, Explained};
 use crate::views::{gap_range, shift_sentence, ExplorerChart as Step};
 use crate::web::canvas::{
-    device_theme, mark_once, on_resize, on_scheme_or_ratio_change, prefers_dark, FrameScheduler,
-    LayeredCanvas,
+    device_theme, mark_once, on_resize, on_scheme_or_ratio_change, pointer_on, prefers_dark,
+    FrameScheduler, LayeredCanvas,
 };
 use crate::web::page::Presenting;
 
@@ -200,17 +200,10 @@ struct Drag {
 impl Drag {
     /// Sets the gap to the Δ under the pointer on `step`'s chart.
     fn to_pointer(self, step: Step, ev: &web_sys::PointerEvent) {
-        let Some(canvas) = ev
-            .current_target()
-            .and_then(|c| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlCanvasElement>(c).ok())
-        else {
+        let Some((canvas, px, _)) = pointer_on(ev) else {
             return;
         };
         let (w, h) = (canvas.client_width(), canvas.client_height());
-        if w <= 0 || h <= 0 {
-            return;
-        }
-        let px = f64::from(ev.client_x()) - canvas.get_bounding_client_rect().left();
         let (b, wr) = (self.better.get_untracked(), self.worse.get_untracked());
         let theme = step
             .theme(prefers_dark(), self.presenting.now())

@@ -14,8 +14,8 @@ use crate::scene::{
 use crate::train::Stage;
 use crate::views::{Focus, RunChart};
 use crate::web::canvas::{
-    device_theme, draw_sharp, on_resize, on_scheme_or_ratio_change, prefers_dark, FrameScheduler,
-    LayeredCanvas,
+    device_theme, draw_sharp, on_resize, on_scheme_or_ratio_change, pointer_on, prefers_dark,
+    FrameScheduler, LayeredCanvas,
 };
 use crate::web::chart_tools::{svg_size, ChartTools};
 use crate::web::page::{Presenting, SharePage};
@@ -71,7 +71,7 @@ impl Board {
                 dirty[i] = false;
                 continue;
             };
-            let theme = device_theme(page_theme(presenting, dark), &canvas);
+            let theme = device_theme(Theme::for_page(presenting, dark), &canvas);
             let result = t.with_run(|r| {
                 let run = r.shown();
                 if !kind.applies(run) {
@@ -120,36 +120,14 @@ impl Board {
     }
 }
 
-/// The theme the page draws its run charts with, before fitting it to a chart's height.
-fn page_theme(presenting: bool, dark: bool) -> Theme {
-    if presenting {
-        Theme::presentation()
-    } else if dark {
-        Theme::dark()
-    } else {
-        Theme::light()
-    }
-}
-
 /// Follows the pair whose dot is under a click or tap on a chart with a dot per pair (σ(Δ), −log σ(Δ)); a click
 /// away from every dot leaves the followed pair as it is.
 fn follow_at(t: Training, kind: RunChart, ev: &web_sys::PointerEvent, presenting: Presenting) {
-    let Some(canvas) = ev
-        .current_target()
-        .and_then(|c| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlCanvasElement>(c).ok())
-    else {
+    let Some((canvas, px, py)) = pointer_on(ev) else {
         return;
     };
     let (w, h) = (canvas.client_width(), canvas.client_height());
-    if w <= 0 || h <= 0 {
-        return;
-    }
-    let rect = canvas.get_bounding_client_rect();
-    let (px, py) = (
-        f64::from(ev.client_x()) - rect.left(),
-        f64::from(ev.client_y()) - rect.top(),
-    );
-    let theme = page_theme(presenting.now(), prefers_dark()).fit_to(h as u32);
+    let theme = Theme::for_page(presenting.now(), prefers_dark()).fit_to(h as u32);
     // A finger is less precise than a mouse.
     let radius = if ev.pointer_type() == "mouse" {
         2.0 * f64::from(theme.dot_radius()) + 2.0

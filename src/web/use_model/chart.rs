@@ -44,6 +44,16 @@ fn table(c: &Computed) -> Table {
     Table::new(&["policy", "KL", "proxy gain", "gold gain"], rows)
 }
 
+/// What the chart draws: both curves, with the points of the current n and β (indexes into them) ringed.
+fn view_of(c: &Computed, (n, beta): (Option<usize>, Option<usize>)) -> GoldProxyView<'_> {
+    GoldProxyView {
+        best_of_n: &c.opt.best_of_n_points,
+        kl_regularized: &c.opt.kl_points,
+        current_best_of_n: n,
+        current_kl_regularized: beta,
+    }
+}
+
 /// The chart of both curves.
 #[component]
 pub fn GoldProxyChart(computed: RwSignal<Option<Result<Computed, String>>>) -> impl IntoView {
@@ -64,21 +74,8 @@ pub fn GoldProxyChart(computed: RwSignal<Option<Result<Computed, String>>>) -> i
         else {
             return false;
         };
-        let base = if presenting.now() {
-            Theme::presentation()
-        } else if prefers_dark() {
-            Theme::dark()
-        } else {
-            Theme::light()
-        };
-        let theme = device_theme(base, &c);
-        let (n, b) = current();
-        let view = GoldProxyView {
-            best_of_n: &data.opt.best_of_n_points,
-            kl_regularized: &data.opt.kl_points,
-            current_best_of_n: n,
-            current_kl_regularized: b,
-        };
+        let theme = device_theme(Theme::for_page(presenting.now(), prefers_dark()), &c);
+        let view = view_of(&data, current());
         if let Err(e) = draw_sharp(&c, |a| draw_gold_proxy(a, &view, &theme)) {
             leptos::logging::error!("chart {ID} could not be drawn: {e}");
         }
@@ -115,13 +112,7 @@ pub fn GoldProxyChart(computed: RwSignal<Option<Result<Computed, String>>>) -> i
         let Some(Some(Ok(data))) = computed.try_get_untracked() else {
             return Err("no curves to save".to_string());
         };
-        let (n, b) = current();
-        let view = GoldProxyView {
-            best_of_n: &data.opt.best_of_n_points,
-            kl_regularized: &data.opt.kl_points,
-            current_best_of_n: n,
-            current_kl_regularized: b,
-        };
+        let view = view_of(&data, current());
         to_svg(w, h, |a| draw_gold_proxy(a, &view, &Theme::light())).map_err(|e| e.to_string())
     });
     let changed = Signal::derive(move || {
