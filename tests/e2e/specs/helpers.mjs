@@ -97,3 +97,14 @@ export async function chartMenu(page, id) {
   if (!(await menu.evaluate((d) => d.open))) await menu.locator('summary').first().click();
   return menu;
 }
+
+/** Presses Shift+→ (one epoch) `count` times, waiting for the step counter `counter` to move after each press, so
+ * no key lands before the page listens or while it is still busy. */
+export async function epochsByKey(page, count, counter = 'use-step') {
+  await expect(page.getByTestId(counter)).toHaveText(/^\d+$/);
+  for (let i = 0; i < count; i++) {
+    const before = Number(await page.getByTestId(counter).textContent());
+    await page.keyboard.press('Shift+ArrowRight');
+    await expect.poll(async () => Number(await page.getByTestId(counter).textContent())).toBeGreaterThan(before);
+  }
+}

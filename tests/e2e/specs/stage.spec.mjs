@@ -2,7 +2,7 @@
 // Play, the step counter and the charts are on screen at once, nothing is cut or overlaps, presentation mode's type
 // is large enough to read from the back, the lesson shows what its card talks about, and the charts answer a click.
 import { test, expect } from '@playwright/test';
-import { openPage, openScene, paintedPixels } from './helpers.mjs';
+import { openPage, openScene, paintedPixels, epochsByKey } from './helpers.mjs';
 
 const SIZES = [
   { width: 1280, height: 720, floor: 18 },
@@ -110,7 +110,7 @@ for (const size of SIZES) {
         await page.goto(`./#data=padding&scene=use${present ? '&present=1' : ''}`);
         await page.reload();
         await expect(page.getByTestId('use-step')).toHaveText('0');
-        for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowRight');
+        await epochsByKey(page, 4);
         for (const id of ['use-play', 'use-n', 'use-beta', 'use-gold-proxy', 'use-bon-gold', 'use-kl-gold']) {
           await expect(page.getByTestId(id), id).toBeInViewport({ ratio: 1 });
         }

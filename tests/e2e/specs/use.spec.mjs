@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openPage, openScene, control, paintedPixels } from './helpers.mjs';
+import { openPage, openScene, control, paintedPixels, epochsByKey } from './helpers.mjs';
 
 test.use({ viewport: { width: 1280, height: 720 } });
 
@@ -30,7 +30,7 @@ test('a data set without a true quality says so, and one tap trains on padding',
   await expect(page.getByTestId('use-problem')).toContainText('helpfulness');
   await page.getByTestId('use-padding').click();
   // A few epochs later the two policies have something to exploit.
-  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowRight');
+  await epochsByKey(page, 3);
   await expect(page.getByTestId('use-problem')).toHaveCount(0);
   await expect(page.getByTestId('use-bon-gold')).toHaveText(/^[+\u2212]\d/);
   await expect.poll(async () => (await paintedPixels(page, 'use-gold-proxy')).differing).toBeGreaterThan(1000);
@@ -81,7 +81,8 @@ test('the numbers follow training and the sliders, and equal the CLI\'s for the 
 test('the favoured responses show their words coloured by what they add, for the prompt chosen', async ({ page }) => {
   await page.goto('./#data=padding&scene=use&n=1024');
   await page.reload();
-  for (let i = 0; i < 6; i++) await page.keyboard.press('Shift+ArrowRight');
+  await expect(page.getByTestId('use-step')).toHaveText('0');
+  await epochsByKey(page, 6);
   await expect(page.getByTestId('use-fav-bon')).toContainText('Best-of-1024 picks it');
   await expect(page.getByTestId('use-fav-bon').locator('.tok-pos').first()).toBeVisible();
   const before = await page.getByTestId('use-fav-kl').textContent();
