@@ -24,6 +24,21 @@ pub fn fixed(value: f64, digits: usize) -> String {
     }
 }
 
+/// A gain over a baseline as the "Use the model" scene writes it: three decimals with its sign, "+0.125" or
+/// "−0.040". A gain within [`GAIN_NOISE`] of 0 is the rounding error of sums over a pool and reads "+0.000".
+pub fn signed_gain(value: f64) -> String {
+    let value = if value.abs() < GAIN_NOISE { 0.0 } else { value };
+    if value >= 0.0 {
+        format!("+{}", fixed(value, 3))
+    } else {
+        fixed(value, 3)
+    }
+}
+
+/// Below this size, a difference of two expectations over a pool (sums of up to a few thousand terms) is rounding
+/// error, not a gain.
+pub const GAIN_NOISE: f64 = 1e-9;
+
 /// A reward as the page shows it in text (two decimals, true minus).
 pub fn reward(value: f64) -> String {
     fixed(value, 2)
@@ -137,6 +152,16 @@ pub fn quoted(value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn gains_carry_their_sign_and_rounding_noise_reads_as_no_gain() {
+        assert_eq!(signed_gain(0.1254), "+0.125");
+        assert_eq!(signed_gain(-0.04), "\u{2212}0.040");
+        assert_eq!(signed_gain(0.0), "+0.000");
+        assert_eq!(signed_gain(-1.8e-14), "+0.000");
+        // A real but tiny gain is still shown, in exponent form.
+        assert_eq!(signed_gain(2e-5), "+2.000e-5");
+    }
 
     #[test]
     fn negative_numbers_are_written_with_a_true_minus() {

@@ -149,3 +149,26 @@ fn a_pool_encoded_once_gives_the_same_rewards_and_known_words() {
     assert_eq!(known_in(&ids), pool.known_words(run.model()));
     assert!(known_in(&ids) > 0);
 }
+
+#[test]
+fn a_fresh_model_is_flat_and_the_sentences_say_to_train_it_first() {
+    let config = Config {
+        dataset: "padding".into(),
+        ..Config::default()
+    };
+    let run = Trainer::from_config(config.clone()).unwrap();
+    let pool = builtin_pool("padding", config.seed).unwrap();
+    let o = Optimization::new(&pool, &pool.rewards(run.model()));
+    assert!(o.is_flat());
+    assert!(
+        o.best_of_n_sentence(4).contains("train it first"),
+        "{}",
+        o.best_of_n_sentence(4)
+    );
+    assert_eq!(o.kl_sentence(10), "");
+    // One epoch later the policies move, and the sentences name the peak.
+    let (pool, rewards) = trained();
+    let o = Optimization::new(&pool, &rewards);
+    assert!(!o.is_flat());
+    assert!(o.best_of_n_sentence(4).starts_with("Gold peaks at n ="));
+}

@@ -1,4 +1,4 @@
-//! The lesson's cards, in order: from one reward to a trained reward model and what it is used for.
+//! The lesson's cards, in order: from one reward to a trained reward model, and what a policy does with it.
 //!
 //! Every number a card quotes about the page is a `{placeholder}` filled from the live state; the numbers written
 //! out are facts of the InstructGPT paper or of the built-in data sets.
@@ -8,7 +8,7 @@ use super::{Card, Panel, Setup, START};
 use crate::train::Grouping;
 
 /// The cards, in lesson order.
-pub const CARDS: [Card; 12] = [
+pub const CARDS: [Card; 15] = [
     Card {
         title: "A reward model gives one number",
         body: "A reward model reads a prompt and one response and answers with a single number, the reward. \
@@ -20,6 +20,7 @@ pub const CARDS: [Card; 12] = [
         target: "r-better-slider",
         pace: None,
         setup: Setup::Rewards(START.0, START.1),
+        policy: None,
         done: better_moved,
         hint: better_moved_hint,
     },
@@ -33,6 +34,7 @@ pub const CARDS: [Card; 12] = [
         target: "r-better-slider",
         pace: None,
         setup: Setup::Rewards(-0.5, 1.0),
+        policy: None,
         done: gap_positive,
         hint: gap_positive_hint,
     },
@@ -46,6 +48,7 @@ pub const CARDS: [Card; 12] = [
         target: "chart-sigmoid",
         pace: None,
         setup: Setup::Rewards(0.5, 0.5),
+        policy: None,
         done: sigmoid_reached,
         hint: sigmoid_reached_hint,
     },
@@ -59,6 +62,7 @@ pub const CARDS: [Card; 12] = [
         target: "chart-log",
         pace: None,
         setup: Setup::Rewards(2.0, 0.0),
+        policy: None,
         done: gap_negative,
         hint: gap_negative_hint,
     },
@@ -72,6 +76,7 @@ pub const CARDS: [Card; 12] = [
         target: "chart-loss",
         pace: None,
         setup: Setup::Rewards(0.0, 0.0),
+        policy: None,
         done: loss_low,
         hint: loss_low_hint,
     },
@@ -86,6 +91,7 @@ pub const CARDS: [Card; 12] = [
         target: "shift-c",
         pace: None,
         setup: Setup::Rewards(1.0, -1.0),
+        policy: None,
         done: shifted_both,
         hint: shifted_both_hint,
     },
@@ -100,6 +106,7 @@ pub const CARDS: [Card; 12] = [
         target: "chart-gradient",
         pace: None,
         setup: Setup::Rewards(-1.0, 1.0),
+        policy: None,
         done: pull_small,
         hint: pull_small_hint,
     },
@@ -118,6 +125,7 @@ pub const CARDS: [Card; 12] = [
             grouping: Grouping::Prompts,
             steps: 0,
         },
+        policy: None,
         done: stepped,
         hint: stepped_hint,
     },
@@ -134,6 +142,7 @@ pub const CARDS: [Card; 12] = [
         setup: Setup::Keep {
             dataset: "helpfulness",
         },
+        policy: None,
         done: all_ranked_right,
         hint: all_ranked_right_hint,
     },
@@ -153,6 +162,7 @@ pub const CARDS: [Card; 12] = [
             grouping: Grouping::Prompts,
             steps: 0,
         },
+        policy: None,
         done: shuffled_pairs,
         hint: shuffled_pairs_hint,
     },
@@ -171,6 +181,7 @@ pub const CARDS: [Card; 12] = [
             grouping: Grouping::Prompts,
             steps: 0,
         },
+        policy: None,
         done: epochs_done,
         hint: epochs_done_hint,
     },
@@ -189,7 +200,60 @@ pub const CARDS: [Card; 12] = [
             grouping: Grouping::Prompts,
             steps: 10,
         },
+        policy: None,
         done: normalized,
         hint: normalized_hint,
+    },
+Card {
+        title: "The reward model as a judge",
+        body: "A trained reward model can score answers nobody ranked. Each prompt of the padding data set has a \
+               pool of candidate answers mixing facts, filler and flattery; π_ref, the policy before RLHF, picks \
+               one by chance. Best-of-n draws n of them and keeps the one the reward model scores highest. The \
+               page also knows each answer's true quality, gold; the reward model does not. At n = {n}, the \
+               learned reward (proxy) gains {bon_proxy} over π_ref, gold {bon_gold}.",
+        task: "Raise n to 16 (each notch of the n slider doubles it) and watch both gains grow.",
+        panel: Panel::Use,
+        target: "use-n",
+        pace: None,
+        setup: Setup::Run {
+            dataset: "padding",
+            grouping: Grouping::Prompts,
+            steps: 40,
+        },
+        policy: Some((1, 100.0)),
+        done: n_raised,
+        hint: n_raised_hint,
+    },
+    Card {
+        title: "The KL-regularized optimum",
+        body: "PPO does not throw answers away: it trains the policy to maximize the learned reward minus \
+               β·KL(π ‖ π_ref), so it stays near where it started. On a fixed pool the optimum is exact: \
+               π_β(y) ∝ π_ref(y)·exp(r(y)/β). A large β keeps π_ref; a small β chases the reward. DPO trains this \
+               same π_β directly, with the −log σ loss on β·log(π/π_ref). At β = {beta}: KL {kl_kl} nats, proxy \
+               {kl_proxy}, gold {kl_gold}.",
+        task: "Lower β to 1 or below (each notch divides it by about 1.6) and watch the KL grow.",
+        panel: Panel::Use,
+        target: "use-beta",
+        pace: None,
+        setup: Setup::Keep { dataset: "padding" },
+        policy: Some((16, 100.0)),
+        done: beta_lowered,
+        hint: beta_lowered_hint,
+    },
+    Card {
+        title: "Over-optimization",
+        body: "The learned reward is only a proxy for what labelers want. Push a policy harder and the proxy keeps \
+               climbing, while gold rises, peaks and falls: the policy found what the reward model overrates, \
+               here filler and flattery. Gao et al. (2022) measured this on real reward models, against √KL as \
+               here. Gold peaks at n = {bon_peak_n}; at n = {n} the proxy promises {bon_proxy}, gold gains \
+               {bon_gold}.",
+        task: "Raise n past the peak until gold falls below its peak while the proxy still rises.",
+        panel: Panel::Use,
+        target: "use-gold-proxy",
+        pace: None,
+        setup: Setup::Keep { dataset: "padding" },
+        policy: Some((16, 1.0)),
+        done: past_the_peak,
+        hint: past_the_peak_hint,
     },
 ];

@@ -4,7 +4,7 @@
 //! page writes them (true minus); a value that would look like its goal when rounded gets more digits.
 
 use super::LessonState;
-use crate::format::{fixed, reward};
+use crate::format::{fixed, reward, significant, GAIN_NOISE};
 use crate::train::Grouping;
 
 /// Card 3 asks for σ(Δ) ≥ 0.9, that is Δ ≥ ln 9.
@@ -15,6 +15,10 @@ pub(super) const LOSS_GOAL: f64 = 0.05;
 pub(super) const PULL_GOAL: f64 = 0.01;
 /// Card 11 asks for this many epochs.
 pub(super) const EPOCH_GOAL: f64 = 20.0;
+/// Card 13 asks for best-of-n with at least this n.
+pub(super) const N_GOAL: u64 = 16;
+/// Card 14 asks for β at most this.
+pub(super) const BETA_GOAL: f64 = 1.0;
 
 fn gap(s: &LessonState) -> f64 {
     s.now.explained().gap
@@ -249,5 +253,60 @@ pub(super) fn normalized_hint(s: &LessonState) -> String {
              them again).",
             fixed(t.chosen_mean, 4)
         )
+    }
+}
+
+/// Card 13: n raised to 16 or more.
+pub(super) fn n_raised(s: &LessonState) -> bool {
+    s.now.policy.n >= N_GOAL
+}
+
+/// Card 13: n is below 16.
+pub(super) fn n_raised_hint(s: &LessonState) -> String {
+    format!("n is {}: raise it to 16.", s.now.policy.n)
+}
+
+/// Card 14: β lowered to 1 or below.
+pub(super) fn beta_lowered(s: &LessonState) -> bool {
+    s.now.policy.beta <= BETA_GOAL * (1.0 + 1e-9)
+}
+
+/// Card 14: β is above 1.
+pub(super) fn beta_lowered_hint(s: &LessonState) -> String {
+    format!(
+        "β is {}: lower it to 1 or below.",
+        significant(s.now.policy.beta, 3)
+    )
+}
+
+/// Card 15: n is past the n where gold peaks, gold has fallen below its peak and the proxy still rose (each by
+/// more than rounding noise).
+pub(super) fn past_the_peak(s: &LessonState) -> bool {
+    s.now.policy.numbers.is_some_and(|p| {
+        !p.flat
+            && s.now.policy.n > p.best_of_n_peak_n
+            && p.best_of_n.gold < p.best_of_n_peak.gold - GAIN_NOISE
+            && p.best_of_n.proxy > p.best_of_n_peak.proxy + GAIN_NOISE
+    })
+}
+
+/// Card 15: nothing computed yet, or n at or short of the peak.
+pub(super) fn past_the_peak_hint(s: &LessonState) -> String {
+    let n = s.now.policy.n;
+    match s.now.policy.numbers {
+        None => "The scene has no numbers for this model yet: train it on the padding data set (Play), then \
+                 come back."
+            .to_string(),
+        Some(p) if p.flat => "The reward model gives every answer the same reward yet, so nothing peaks: \
+                              train it (Play training), then raise n."
+            .to_string(),
+        Some(p) if n <= p.best_of_n_peak_n => format!(
+            "n = {n} is not past the peak at n = {}: raise n.",
+            p.best_of_n_peak_n
+        ),
+        Some(p) => format!(
+            "At n = {n} gold is still at its peak ({}): raise n further.",
+            crate::format::signed_gain(p.best_of_n_peak.gold)
+        ),
     }
 }

@@ -51,7 +51,8 @@ mod tests {
                 text.bytes().all(|b| b.is_ascii_digit() || b == b'.'),
                 "{text}"
             );
-            assert!(text.len() <= 2 * n + 3, "{text}");
+            // At most two digits and a dot per card.
+            assert!(text.len() < 3 * n, "{text}");
             assert_eq!(done_marks_from_text(&text), done, "{text}");
         }
     }
@@ -84,7 +85,7 @@ mod tests {
         assert_eq!(marks("1.2.5"), vec![1, 2, 5]);
         assert_eq!(marks("5.1.5..2."), vec![1, 2, 5]);
         assert_eq!(
-            marks("0.13.99999999999999999999999.-3.+4.x.3a.12"),
+            marks("0.99.99999999999999999999999.-3.+4.x.3a.12"),
             vec![12]
         );
         assert_eq!(marks(" 3 . 04 "), vec![3, 4]);

@@ -10,6 +10,7 @@
 mod cards;
 mod checks;
 mod marks;
+mod policy;
 mod template;
 
 use crate::loss::{explain, Explained};
@@ -17,6 +18,7 @@ use crate::train::{Config, Grouping, Metrics, PairState};
 
 pub use cards::CARDS;
 pub use marks::{done_marks_from_text, done_marks_to_text};
+pub use policy::{Gains, PolicyNumbers, PolicyView};
 pub use template::{fill, Piece, Quantity, Value};
 
 /// The rewards (r_better, r_worse) the loss explorer opens with and the first card sets up: a pair ranked right by
@@ -86,6 +88,8 @@ pub struct Snapshot {
     pub worse: f64,
     /// The training panel.
     pub training: TrainingView,
+    /// The "Use the model" scene.
+    pub policy: PolicyView,
 }
 
 impl Snapshot {
@@ -111,6 +115,8 @@ pub enum Panel {
     Explorer,
     /// The training panel (the "Train" scene).
     Training,
+    /// The reward model used by a policy (the "Use the model" scene).
+    Use,
 }
 
 impl Panel {
@@ -119,6 +125,7 @@ impl Panel {
         match self {
             Panel::Explorer => crate::scene::Scene::Pair,
             Panel::Training => crate::scene::Scene::Train,
+            Panel::Use => crate::scene::Scene::Use,
         }
     }
 }
@@ -188,6 +195,8 @@ pub struct Card {
     pub pace: Option<f64>,
     /// What the card sets up when it opens.
     pub setup: Setup,
+    /// The best-of-n n and the β the card sets when it opens (the "Use the model" cards); `None` leaves them.
+    pub policy: Option<(u64, f64)>,
     /// Whether the learner has done the task.
     pub done: fn(&LessonState) -> bool,
     /// What is still missing, in one short sentence from the live state; only asked while `done` is false (read it

@@ -48,6 +48,17 @@ const TRAINING_IDS: [&str; 24] = [
     "pair-select",
 ];
 
+/// The `data-testid`s of the "Use the model" scene a card may point at.
+const USE_IDS: [&str; 7] = [
+    "use-n",
+    "use-beta",
+    "use-gold-proxy",
+    "use-play",
+    "use-bon-gold",
+    "use-kl-gold",
+    "use-prompt",
+];
+
 /// `card`'s reason on `now`, checked against its `done` (which must be false).
 fn why(card: &Card, open: &Snapshot, now: &Snapshot) -> String {
     assert!(!done(card, open, now), "{}: done", card.title);
@@ -73,6 +84,7 @@ fn every_card_points_at_a_control_or_chart_of_its_own_scene() {
         let ids: &[&str] = match card.panel {
             Panel::Explorer => &EXPLORER_IDS,
             Panel::Training => &TRAINING_IDS,
+            Panel::Use => &USE_IDS,
         };
         assert!(
             ids.contains(&card.target),
@@ -276,11 +288,39 @@ fn the_training_cards_say_how_far_the_run_still_has_to_go() {
 }
 
 #[test]
+fn the_use_cards_say_what_n_or_beta_still_needs() {
+    let (open, _) = why_after(12, |_| {});
+    assert_eq!(open, "n is 1: raise it to 16.");
+    let (open, _) = why_after(13, |_| {});
+    assert_eq!(open, "β is 100: lower it to 1 or below.");
+    let card = &CARDS[14];
+    let (start, _) = after_setup(card);
+    let peak = start.policy.numbers.unwrap().best_of_n_peak_n;
+    let mut at_peak = start.clone();
+    at_peak.policy.n = peak;
+    assert_eq!(
+        why(card, &start, &at_peak),
+        format!("n = {peak} is not past the peak at n = {peak}: raise n.")
+    );
+    at_peak.policy.numbers = None;
+    assert!(why(card, &start, &at_peak).starts_with("The scene has no numbers for this model yet"));
+    // Only the Use cards set n and β.
+    for card in &CARDS {
+        assert_eq!(
+            card.policy.is_some(),
+            card.panel == Panel::Use,
+            "{}",
+            card.title
+        );
+    }
+}
+
+#[test]
 fn only_run_setups_replace_the_learners_run_and_keeping_it_keeps_the_data_set() {
     let fresh: Vec<usize> = (0..CARDS.len())
         .filter(|&i| CARDS[i].needs_fresh_run())
         .collect();
-    assert_eq!(fresh, vec![7, 9, 10, 11]);
+    assert_eq!(fresh, vec![7, 9, 10, 11, 12]);
     for card in &CARDS {
         let kept = card.setup.kept();
         match card.setup {

@@ -39,11 +39,27 @@ pub enum Quantity {
     Unit,
     /// `{gap_reading}`: what the sign of the gap Δ says about the pair, in words.
     GapReading,
+    /// `{n}`: best-of-n's n on the "Use the model" scene.
+    N,
+    /// `{beta}`: π_β's β.
+    Beta,
+    /// `{bon_proxy}`: best-of-n's learned-reward gain over π_ref.
+    BonProxy,
+    /// `{bon_gold}`: best-of-n's gold gain over π_ref.
+    BonGold,
+    /// `{bon_peak_n}`: the n where best-of-n's gold peaks.
+    BonPeakN,
+    /// `{kl_kl}`: KL(π_β ‖ π_ref).
+    KlKl,
+    /// `{kl_proxy}`: π_β's learned-reward gain over π_ref.
+    KlProxy,
+    /// `{kl_gold}`: π_β's gold gain over π_ref.
+    KlGold,
 }
 
 impl Quantity {
     /// Every quantity, with its template name.
-    pub const ALL: [(&'static str, Quantity); 16] = [
+    pub const ALL: [(&'static str, Quantity); 24] = [
         ("better", Quantity::Better),
         ("worse", Quantity::Worse),
         ("gap", Quantity::Gap),
@@ -60,6 +76,14 @@ impl Quantity {
         ("steps_per_epoch", Quantity::StepsPerEpoch),
         ("unit", Quantity::Unit),
         ("gap_reading", Quantity::GapReading),
+        ("n", Quantity::N),
+        ("beta", Quantity::Beta),
+        ("bon_proxy", Quantity::BonProxy),
+        ("bon_gold", Quantity::BonGold),
+        ("bon_peak_n", Quantity::BonPeakN),
+        ("kl_kl", Quantity::KlKl),
+        ("kl_proxy", Quantity::KlProxy),
+        ("kl_gold", Quantity::KlGold),
     ];
 
     /// The template name.
@@ -75,6 +99,9 @@ impl Quantity {
     pub fn value(self, s: &Snapshot) -> Value {
         let e = s.explained();
         let t = &s.training;
+        let numbers = s.policy.numbers;
+        let policy =
+            |f: fn(&super::PolicyNumbers) -> Value| numbers.as_ref().map_or(Value::Pending, f);
         match self {
             Quantity::Better => Value::Reward(s.better),
             Quantity::Worse => Value::Reward(s.worse),
@@ -101,6 +128,14 @@ impl Quantity {
                 Grouping::Prompts => "one prompt with all of its pairs",
                 Grouping::Pairs => "one pair on its own",
             }),
+            Quantity::N => Value::Count(s.policy.n),
+            Quantity::Beta => Value::Beta(s.policy.beta),
+            Quantity::BonProxy => policy(|p| Value::Gain(p.best_of_n.proxy)),
+            Quantity::BonGold => policy(|p| Value::Gain(p.best_of_n.gold)),
+            Quantity::BonPeakN => policy(|p| Value::Count(p.best_of_n_peak_n)),
+            Quantity::KlKl => policy(|p| Value::Three(p.kl_regularized.kl)),
+            Quantity::KlProxy => policy(|p| Value::Gain(p.kl_regularized.proxy)),
+            Quantity::KlGold => policy(|p| Value::Gain(p.kl_regularized.gold)),
         }
     }
 }
@@ -120,6 +155,14 @@ pub enum Value {
     Count(u64),
     /// Words.
     Word(&'static str),
+    /// A gain over π_ref: signed, three decimals (as the "Use the model" table writes it).
+    Gain(f64),
+    /// Three decimals (a KL in nats).
+    Three(f64),
+    /// A β: three significant digits.
+    Beta(f64),
+    /// A number the page has not computed yet for the shown model.
+    Pending,
 }
 
 /// A piece of a filled template.

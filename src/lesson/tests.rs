@@ -17,6 +17,22 @@ pub(super) fn view(t: &mut Trainer) -> TrainingView {
     )
 }
 
+/// What the "Use the model" scene shows at `n` and `beta` for `t`'s model, computed as the page does: `None` numbers
+/// for a data set without a pool or a model that knows none of its words.
+pub(super) fn policy_view(t: &Trainer, n: u64, beta: f64) -> PolicyView {
+    let numbers = crate::policy::builtin_pool(&t.config().dataset, t.config().seed)
+        .ok()
+        .and_then(|pool| {
+            let ids = pool.encode(t.model());
+            (crate::policy::known_in(&ids) > 0).then(|| {
+                let rewards = crate::policy::rewards_of(t.model(), &ids);
+                let opt = crate::policy::Optimization::new(&pool, &rewards);
+                PolicyNumbers::new(&opt, n, beta)
+            })?
+        });
+    PolicyView { n, beta, numbers }
+}
+
 /// The page as a card leaves it after its setup, from the explorer's opening rewards and a fresh default run.
 pub(super) fn after_setup(card: &Card) -> (Snapshot, Trainer) {
     let (mut better, mut worse) = (1.5, -0.5);
@@ -33,14 +49,22 @@ pub(super) fn after_setup(card: &Card) -> (Snapshot, Trainer) {
         }
         Setup::Keep { dataset } => {
             t = Trainer::from_config(Setup::config(dataset, Grouping::Prompts)).unwrap();
+            // A learner who comes from the card before brings a trained run.
+            if card.panel == Panel::Use {
+                t.run(40).unwrap();
+            }
         }
     }
     let training = view(&mut t);
+    let defaults = PolicyView::default();
+    let (n, beta) = card.policy.unwrap_or((defaults.n, defaults.beta));
+    let policy = policy_view(&t, n, beta);
     (
         Snapshot {
             better,
             worse,
             training,
+            policy,
         },
         t,
     )
@@ -236,4 +260,68 @@ fn the_gap_card_says_what_the_sign_of_the_gap_means_now() {
     );
     s.better = s.worse;
     assert!(reading(&s).starts_with("0, a tie"));
+}
+
+#[test]
+fn the_use_cards_fire_on_n_raised_and_beta_lowered() {
+    let with =
+        |s: &mut Snapshot, t: &Trainer, n: u64, beta: f64| s.policy = policy_view(t, n, beta);
+    let (open, t) = after_setup(&CARDS[12]);
+    assert_eq!((open.policy.n, open.policy.beta), (1, 100.0));
+    let n_raised = &CARDS[12];
+    let mut now = open.clone();
+    with(&mut now, &t, 8, 100.0);
+    assert!(!done(n_raised, &open, &now));
+    with(&mut now, &t, 16, 100.0);
+    assert!(done(n_raised, &open, &now));
+
+    let (open, t) = after_setup(&CARDS[13]);
+    let beta_lowered = &CARDS[13];
+    let mut now = open.clone();
+    with(&mut now, &t, 16, 1.58);
+    assert!(!done(beta_lowered, &open, &now));
+    with(&mut now, &t, 16, 1.0);
+    assert!(done(beta_lowered, &open, &now));
+}
+
+#[test]
+fn the_over_optimization_card_fires_once_n_is_past_the_gold_peak_and_gold_fell() {
+    let card = &CARDS[14];
+    let (open, t) = after_setup(card);
+    let peak = open.policy.numbers.unwrap().best_of_n_peak_n;
+    // The lesson's run peaks inside the range of n, so the task can be done.
+    assert!(peak > 1 && peak < 1024, "gold peaks at n = {peak}");
+    let mut now = open.clone();
+    now.policy = policy_view(&t, peak, 1.0);
+    assert!(!done(card, &open, &now));
+    now.policy = policy_view(&t, peak * 2, 1.0);
+    let p = now.policy.numbers.unwrap();
+    assert!(p.best_of_n.gold < p.best_of_n_peak.gold);
+    assert!(p.best_of_n.proxy > p.best_of_n_peak.proxy);
+    assert!(done(card, &open, &now));
+    // Without numbers (a model that knows none of the pool's words) the card is not done, and says what to do.
+    now.policy.numbers = None;
+    assert!(!done(card, &open, &now));
+    // A fresh model scores every answer alike: rounding noise in gold is no peak, at any n.
+    let fresh = Trainer::from_config(Setup::config("padding", Grouping::Prompts)).unwrap();
+    for n in [16, 1024] {
+        now.policy = policy_view(&fresh, n, 1.0);
+        assert!(now.policy.numbers.unwrap().flat);
+        assert!(!done(card, &open, &now), "n = {n}");
+    }
+}
+
+#[test]
+fn the_use_cards_quote_the_scenes_numbers_as_its_table_writes_them() {
+    let (s, _) = after_setup(&CARDS[12]);
+    let p = s.policy.numbers.unwrap();
+    // n = 1 is π_ref: no gain at all.
+    assert_eq!(p.best_of_n, Gains::default());
+    assert_eq!(Quantity::N.value(&s), Value::Count(1));
+    assert_eq!(Quantity::BonGold.value(&s), Value::Gain(0.0));
+    assert_eq!(Quantity::Beta.value(&s), Value::Beta(100.0));
+    let mut pending = s.clone();
+    pending.policy.numbers = None;
+    assert_eq!(Quantity::BonPeakN.value(&pending), Value::Pending);
+    assert_eq!(Quantity::N.value(&pending), Value::Count(1));
 }

@@ -7,7 +7,7 @@ use super::outcome::{
 };
 use super::{best_of_n_probs, tilted_probs, Pool};
 use crate::charts::GoldProxyPoint;
-use crate::format::{fixed, significant};
+use crate::format::{fixed, significant, GAIN_NOISE};
 
 /// Both policies along their default settings (n = 1, 2, …, 1024; β = 100 down to 0.01), for one model's rewards.
 #[derive(Clone, Debug, PartialEq)]
@@ -51,8 +51,21 @@ impl Optimization {
         }
     }
 
+    /// Whether the model gives every candidate of each prompt the same reward (a fresh model: every weight 0), so
+    /// that neither policy moves from π_ref at any setting and there is no peak to speak of.
+    pub fn is_flat(&self) -> bool {
+        self.best_of_n.iter().all(|r| r.outcome.kl < GAIN_NOISE)
+            && self
+                .kl_regularized
+                .iter()
+                .all(|r| r.outcome.kl < GAIN_NOISE)
+    }
+
     /// One sentence on best-of-n at the `i`-th default n: where gold peaks and how far past it n is.
     pub fn best_of_n_sentence(&self, i: usize) -> String {
+        if self.is_flat() {
+            return FLAT.to_string();
+        }
         let (Some(row), Some(peak)) = (
             self.best_of_n.get(i),
             self.best_of_n.get(self.best_of_n_peak),
@@ -84,6 +97,9 @@ impl Optimization {
 
     /// One sentence on π_β at the `i`-th default β: where gold peaks and how far past it β is.
     pub fn kl_sentence(&self, i: usize) -> String {
+        if self.is_flat() {
+            return String::new();
+        }
         let (Some(row), Some(peak)) = (
             self.kl_regularized.get(i),
             self.kl_regularized.get(self.kl_peak),
@@ -195,6 +211,11 @@ fn argmax(p: &[f64]) -> Option<(usize, f64)> {
             _ => Some((i, v)),
         })
 }
+
+/// What both sentences come down to for a model that scores every candidate alike.
+const FLAT: &str =
+    "The reward model gives every answer of a prompt the same reward, so best-of-n and π_β are \
+                    π_ref at every n and β: train it first.";
 
 /// A gain written with its sign: "+0.52", "−0.10".
 fn signed(v: f64) -> String {

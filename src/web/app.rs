@@ -36,6 +36,7 @@ pub fn App() -> impl IntoView {
                 let mount_rest = move || {
                     // The lesson reads and sets the run too, so it is provided before either panel mounts.
                     provide_context(link.training());
+                    provide_context(super::use_model::state::UseComputed::new());
                     if let Some(main) = main_ref.get_untracked() {
                         mount_once(&main, TrainingPanel);
                         mount_once(&main, UseScene);

@@ -4,10 +4,12 @@
 use leptos::prelude::*;
 
 use crate::format::{fixed, reward};
-use crate::lesson::{Setup, Snapshot, TrainingView, Value};
+use crate::lesson::{PolicyNumbers, PolicyView, Setup, Snapshot, TrainingView, Value};
 use crate::train::Grouping;
 use crate::web::explorer::state::Explorer;
+use crate::web::page::SharePage;
 use crate::web::training::state::Training;
+use crate::web::use_model::state::UseComputed;
 
 impl Training {
     /// What the lesson reads of the shown run (tracked: a caller in a memo follows every change).
@@ -50,22 +52,62 @@ impl Training {
     }
 }
 
-/// What the page shows now (tracked).
-pub fn snapshot(explorer: Explorer, training: Training) -> Snapshot {
-    Snapshot {
-        better: explorer.better.get(),
-        worse: explorer.worse.get(),
-        training: training.lesson_view(),
-    }
+/// The parts of the page a card reads and sets.
+#[derive(Clone, Copy)]
+pub struct Live {
+    /// The loss explorer.
+    pub explorer: Explorer,
+    /// The run.
+    pub training: Training,
+    /// The scene, n and β (absent in a component test that mounts the lesson alone).
+    pub page: Option<SharePage>,
+    /// What the "Use the model" scene computed.
+    pub policies: Option<UseComputed>,
 }
 
-/// Runs a card's setup on the page.
-pub fn apply_setup(setup: Setup, explorer: Explorer, training: Training) {
-    if let Setup::Rewards(better, worse) = setup {
-        explorer.better.set(better);
-        explorer.worse.set(worse);
+impl Live {
+    /// The page's parts, from the context.
+    pub fn from_context() -> Live {
+        Live {
+            explorer: expect_context::<Explorer>(),
+            training: expect_context::<Training>(),
+            page: use_context::<SharePage>(),
+            policies: use_context::<UseComputed>(),
+        }
     }
-    training.lesson_setup(setup);
+
+    /// What the page shows now (tracked).
+    pub fn snapshot(&self) -> Snapshot {
+        let mut policy = PolicyView::default();
+        if let Some(page) = self.page {
+            (policy.n, policy.beta) = (page.n.get(), page.beta.get());
+        }
+        policy.numbers = self.policies.and_then(|c| {
+            c.0.with(|c| match c {
+                Some(Ok(c)) => PolicyNumbers::new(&c.opt, policy.n, policy.beta),
+                _ => None,
+            })
+        });
+        Snapshot {
+            better: self.explorer.better.get(),
+            worse: self.explorer.worse.get(),
+            training: self.training.lesson_view(),
+            policy,
+        }
+    }
+
+    /// Runs a card's setup on the page, with the n and β it sets (if any).
+    pub fn apply(&self, setup: Setup, policy: Option<(u64, f64)>) {
+        if let Setup::Rewards(better, worse) = setup {
+            self.explorer.better.set(better);
+            self.explorer.worse.set(worse);
+        }
+        self.training.lesson_setup(setup);
+        if let (Some((n, beta)), Some(page)) = (policy, self.page) {
+            page.n.set(n);
+            page.beta.set(beta);
+        }
+    }
 }
 
 /// A quoted value as the page writes it.
@@ -78,5 +120,9 @@ pub fn written(value: Value) -> String {
         Value::Percent(v) => format!("{:.1} %", 100.0 * v),
         Value::Count(n) => n.to_string(),
         Value::Word(w) => w.to_string(),
+        Value::Gain(v) => crate::format::signed_gain(v),
+        Value::Three(v) => fixed(v, 3),
+        Value::Beta(v) => crate::format::significant(v, 3),
+        Value::Pending => "…".to_string(),
     }
 }

@@ -18,12 +18,10 @@ use crate::lesson::{
 use crate::scene::{TrainView, MAIN_CHOICES};
 use crate::train::Session;
 use crate::views::RunChart;
-use crate::web::explorer::state::Explorer;
 use crate::web::hash;
 use crate::web::page::SharePage;
-use crate::web::training::state::Training;
 
-use live::{apply_setup, snapshot, written};
+use live::{written, Live};
 
 /// The hash key that holds the open card (1-based); absent while the lesson is closed.
 const KEY: &str = "lesson";
@@ -158,10 +156,9 @@ pub fn LessonToggle() -> impl IntoView {
 #[component]
 pub fn LessonPanel() -> impl IntoView {
     let lesson = expect_context::<Lesson>();
-    let explorer = expect_context::<Explorer>();
-    let training = expect_context::<Training>();
-    let page = use_context::<SharePage>();
-    let now = Memo::new(move |_| snapshot(explorer, training));
+    let live = Live::from_context();
+    let (training, page) = (live.training, live.page);
+    let now = Memo::new(move |_| live.snapshot());
     // The snapshot right after the open card's setup, tagged with the card's index.
     let open = RwSignal::new(None::<(usize, Snapshot)>);
     let done = RwSignal::new(None::<usize>);
@@ -192,12 +189,12 @@ pub fn LessonPanel() -> impl IntoView {
                             stash.set_value(training.keep());
                             offer.set(true);
                         }
-                        apply_setup(c.setup, explorer, training);
+                        live.apply(c.setup, c.policy);
                         if let Some(pace) = c.pace {
                             training.speed.set(pace);
                         }
                     }
-                    open.set(Some((i, snapshot(explorer, training))));
+                    open.set(Some((i, live.snapshot())));
                     seen.set_value(Some(i));
                     hash::set(KEY, Some(&(i + 1).to_string()));
                     let target = c.target;
@@ -238,8 +235,8 @@ pub fn LessonPanel() -> impl IntoView {
     let keep_run = move |i: usize| {
         if let Some(run) = stash.try_update_value(Option::take).flatten() {
             training.restore(run);
-            apply_setup(CARDS[i].setup.kept(), explorer, training);
-            open.set(Some((i, snapshot(explorer, training))));
+            live.apply(CARDS[i].setup.kept(), None);
+            open.set(Some((i, live.snapshot())));
         }
         offer.set(false);
     };
@@ -309,23 +306,26 @@ pub fn LessonPanel() -> impl IntoView {
                         <progress max=total value=i + 1 aria-label="Lesson progress"></progress>
                     </div>
                     <h2 id="lesson-title" data-testid="lesson-title">{c.title}</h2>
-                    <p class="lesson-body" data-testid="lesson-body">{move || pieces(c.body)}</p>
-                    <p class="lesson-task" data-testid="lesson-task">
-                        <b>"Your turn: "</b>{move || pieces(c.task)}
-                    </p>
-                    <p class="lesson-status" role="status" data-testid="lesson-status"
-                        data-done=move || if is_done() { "true" } else { "false" }>
-                        {move || if is_done() { "✓ Done." } else { "Not done yet." }}
-                    </p>
-                    {move || why().map(|w| view! { <p class="lesson-why" data-testid="lesson-why">{w}</p> })}
-                    <Show when=move || offer.get()>
-                        <p class="lesson-offer" data-testid="lesson-fresh-run">
-                            "This card started a fresh run. "
-                            <button type="button" data-testid="lesson-keep-run" on:click=move |_| keep_run(i)>
-                                "Keep my run instead"
-                            </button>
+                    // The words scroll when a long card meets a short window; title and buttons stay.
+                    <div class="lesson-scroll">
+                        <p class="lesson-body" data-testid="lesson-body">{move || pieces(c.body)}</p>
+                        <p class="lesson-task" data-testid="lesson-task">
+                            <b>"Your turn: "</b>{move || pieces(c.task)}
                         </p>
-                    </Show>
+                        <p class="lesson-status" role="status" data-testid="lesson-status"
+                            data-done=move || if is_done() { "true" } else { "false" }>
+                            {move || if is_done() { "✓ Done." } else { "Not done yet." }}
+                        </p>
+                        {move || why().map(|w| view! { <p class="lesson-why" data-testid="lesson-why">{w}</p> })}
+                        <Show when=move || offer.get()>
+                            <p class="lesson-offer" data-testid="lesson-fresh-run">
+                                "This card started a fresh run. "
+                                <button type="button" data-testid="lesson-keep-run" on:click=move |_| keep_run(i)>
+                                    "Keep my run instead"
+                                </button>
+                            </p>
+                        </Show>
+                    </div>
                     <div class="lesson-nav">
                         <button type="button" data-testid="lesson-prev" disabled=i == 0
                             title="Previous card (PageUp or Alt+←)" on:click=move |_| lesson.go(-1)>

@@ -7,11 +7,11 @@
 
 mod chart;
 mod favoured;
-mod state;
+pub mod state;
 
 use leptos::prelude::*;
 
-use crate::format::{fixed, significant};
+use crate::format::{fixed, signed_gain, significant};
 use crate::lesson::Setup;
 use crate::policy::{default_betas, default_ns, kl_bound};
 use crate::scene::Scene;
@@ -21,7 +21,7 @@ use crate::web::training::Training;
 
 use chart::GoldProxyChart;
 use favoured::Favoured;
-use state::{follow_run, pool_for, Computed};
+use state::{follow_run, pool_for};
 
 /// The scene.
 #[component]
@@ -30,7 +30,7 @@ pub fn UseScene() -> impl IntoView {
     let page = expect_context::<SharePage>();
     let pool = pool_for(t);
     // Computed while the scene is on screen, again whenever the shown run changes, a few points per frame.
-    let computed = RwSignal::new(None::<Result<Computed, String>>);
+    let computed = expect_context::<state::UseComputed>().0;
     let on_screen = Signal::derive(move || page.scene.get() == Scene::Use);
     follow_run(t, pool, on_screen, computed);
     let ns = default_ns();
@@ -77,14 +77,7 @@ pub fn UseScene() -> impl IntoView {
         let bon = c.opt.best_of_n.get(n_idx())?.outcome;
         let kl = c.opt.kl_regularized.get(b_idx())?.outcome;
         let r = c.opt.reference;
-        let gain = |v: f64, base: f64| {
-            let d = v - base;
-            if d >= 0.0 {
-                format!("+{}", fixed(d, 3))
-            } else {
-                fixed(d, 3)
-            }
-        };
+        let gain = |v: f64, base: f64| signed_gain(v - base);
         Some(view! {
             <table class="numbers use-numbers">
                 <thead><tr><th scope="col"></th><th scope="col">"KL"</th><th scope="col">"proxy"</th><th scope="col">"gold"</th></tr></thead>

@@ -17,6 +17,24 @@ pub struct Computed {
     pub rewards: Arc<Vec<Vec<f64>>>,
 }
 
+/// What the scene computed for the shown model, or why it has nothing (`None`: not computed yet). Provided by the
+/// page, so the lesson can quote and check the scene's numbers.
+#[derive(Clone, Copy)]
+pub struct UseComputed(pub RwSignal<Option<Result<Computed, String>>>);
+
+impl UseComputed {
+    /// Nothing computed yet.
+    pub fn new() -> UseComputed {
+        UseComputed(RwSignal::new(None))
+    }
+}
+
+impl Default for UseComputed {
+    fn default() -> UseComputed {
+        UseComputed::new()
+    }
+}
+
 /// The pool of the run's data set, or why there is none.
 pub fn pool_for(t: Training) -> Memo<Result<Arc<Pool>, String>> {
     Memo::new(move |_| {

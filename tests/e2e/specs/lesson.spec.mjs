@@ -16,9 +16,12 @@ const text = async (page, testid) => (await page.getByTestId(testid).textContent
 /** A number as the page writes it: negative numbers with a true minus (U+2212). */
 const number = (shownText) => Number(shownText.replace('\u2212', '-'));
 
+/** How many cards the lesson has. */
+const CARDS = 15;
+
 /** The card shown: its number and that it is not done yet. */
 async function atCard(page, n, title) {
-  await expect(page.getByTestId('lesson-progress')).toHaveText(`Card ${n} of 12`);
+  await expect(page.getByTestId('lesson-progress')).toHaveText(`Card ${n} of ${CARDS}`);
   await expect(page.getByTestId('lesson-title')).toHaveText(title);
   await expect(page.getByTestId('lesson-status')).toHaveAttribute('data-done', 'false');
   expect(await page.evaluate(() => location.hash)).toContain(`lesson=${n}`);
@@ -108,7 +111,7 @@ test('a learner walks the whole lesson, and a reload lands on the same card', as
   expect(Number(await quotes(page, 'sigmoid', 'sigmoid'))).toBeGreaterThanOrEqual(0.9);
   // Keys typed into a field belong to the field: PageDown there does not turn the card.
   await page.getByTestId('r-better-input').press('PageDown');
-  await expect(page.getByTestId('lesson-progress')).toHaveText('Card 3 of 12');
+  await expect(page.getByTestId('lesson-progress')).toHaveText(`Card 3 of ${CARDS}`);
   await page.locator('h1').click();
   await page.keyboard.press('Alt+ArrowRight');
 
@@ -210,7 +213,7 @@ test('a learner walks the whole lesson, and a reload lands on the same card', as
   // from the link, and the other key of the link is still there.
   await page.reload();
   await expect(page.getByTestId('loss')).toHaveText(/\d/);
-  await expect(page.getByTestId('lesson-progress')).toHaveText('Card 10 of 12');
+  await expect(page.getByTestId('lesson-progress')).toHaveText(`Card 10 of ${CARDS}`);
   await expectDone(page);
   expect(await page.evaluate(() => location.hash)).toContain('other=kept');
   q = await quoted10();
@@ -229,7 +232,6 @@ test('a learner walks the whole lesson, and a reload lands on the same card', as
 
   // 12. What comes next: normalize, the loss stays.
   await atCard(page, 12, 'What comes next');
-  await expect(page.getByTestId('lesson-next')).toBeDisabled();
   expect(await quotes(page, 'step', 'step-count')).toBe('10');
   const loss12 = await quotes(page, 'train_loss', 'train-loss');
   const acc12 = await quotes(page, 'accuracy', 'train-accuracy');
@@ -237,6 +239,60 @@ test('a learner walks the whole lesson, and a reload lands on the same card', as
   await expectDone(page);
   expect(await quotes(page, 'train_loss', 'train-loss')).toBe(loss12);
   expect(await quotes(page, 'accuracy', 'train-accuracy')).toBe(acc12);
+  await page.getByTestId('lesson-next').click();
+
+  // 13. The reward model as a judge: a fresh run on padding, 40 steps, on the Use scene with n = 1 and β = 100.
+  await atCard(page, 13, 'The reward model as a judge');
+  await expect(page.getByTestId('scene-use')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('use-n')).toHaveClass(/lesson-target/);
+  await expect(page.getByTestId('lesson-fresh-run')).toBeVisible(); // the learner's run had taken steps
+  await expect(page.getByTestId('use-step')).toHaveText('40');
+  expect(await text(page, 'lesson-q-n')).toBe('1');
+  // n = 1 is π_ref itself: no gain.
+  await expect(page.getByTestId('lesson-q-bon_gold')).toHaveText('+0.000');
+  expect(await quotes(page, 'bon_gold', 'use-bon-gold')).toBe('+0.000');
+  // The n slider by keyboard: each → doubles n.
+  await page.getByTestId('use-n').focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('lesson-q-n')).toHaveText('8');
+  await expect(page.getByTestId('lesson-status')).toHaveAttribute('data-done', 'false');
+  await expect(page.getByTestId('lesson-why')).toHaveText('n is 8: raise it to 16.');
+  await page.keyboard.press('ArrowRight');
+  await expectDone(page);
+  expect(await quotes(page, 'bon_gold', 'use-bon-gold')).not.toBe('+0.000');
+  await quotes(page, 'bon_proxy', 'use-bon-proxy');
+  await page.getByTestId('lesson-next').click();
+
+  // 14. The KL-regularized optimum: β starts at 100, where π_β is π_ref.
+  await atCard(page, 14, 'The KL-regularized optimum');
+  await expect(page.getByTestId('use-beta')).toHaveClass(/lesson-target/);
+  expect(await text(page, 'lesson-q-beta')).toBe('100');
+  const kl100 = Number(await quotes(page, 'kl_kl', 'use-kl-kl'));
+  // Drag the β slider to its far end (β = 0.01) with the mouse.
+  const beta = await page.getByTestId('use-beta').boundingBox();
+  await page.mouse.click(beta.x + beta.width - 2, beta.y + beta.height / 2);
+  await expectDone(page);
+  expect(await text(page, 'lesson-q-beta')).toBe('0.01');
+  const klSmall = Number(await quotes(page, 'kl_kl', 'use-kl-kl'));
+  expect(klSmall).toBeGreaterThan(kl100 + 1);
+  await quotes(page, 'kl_gold', 'use-kl-gold');
+  await page.getByTestId('lesson-next').click();
+
+  // 15. Over-optimization: push n past the gold peak; gold falls while the proxy still rises.
+  await atCard(page, 15, 'Over-optimization');
+  await expect(page.getByTestId('lesson-next')).toBeDisabled();
+  await expect(page.getByTestId('use-gold-proxy')).toHaveClass(/lesson-target/);
+  await expect(page.getByTestId('lesson-q-bon_peak_n')).toHaveText(/^\d+$/);
+  const peak = Number(await text(page, 'lesson-q-bon_peak_n'));
+  await expect(page.getByTestId('use-bon-peak')).toContainText(`Gold peaks at n = ${peak} `);
+  const proxyAtStart = Number(await quotes(page, 'bon_proxy', 'use-bon-proxy'));
+  await page.getByTestId('use-n').focus();
+  for (let n = 16; n <= peak; n *= 2) await page.keyboard.press('ArrowRight');
+  await expectDone(page);
+  expect(Number(await text(page, 'lesson-q-n'))).toBeGreaterThan(peak);
+  expect(Number(await quotes(page, 'bon_proxy', 'use-bon-proxy'))).toBeGreaterThan(proxyAtStart);
+  await quotes(page, 'bon_gold', 'use-bon-gold');
+  await expect(page.getByTestId('use-bon-peak')).toContainText('past it');
 
   // Back to free play: the card goes, the link forgets the lesson but keeps the rest; the button reopens here.
   await page.getByTestId('lesson-close').click();
@@ -245,7 +301,7 @@ test('a learner walks the whole lesson, and a reload lands on the same card', as
   expect(hash).not.toContain('lesson=');
   expect(hash).toContain('other=kept');
   await page.getByTestId('lesson-toggle').click();
-  await expect(page.getByTestId('lesson-progress')).toHaveText('Card 12 of 12');
+  await expect(page.getByTestId('lesson-progress')).toHaveText(`Card ${CARDS} of ${CARDS}`);
 });
 
 test('a shared link opens its card, and the card sets up the page it talks about', async ({ page }) => {

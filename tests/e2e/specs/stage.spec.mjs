@@ -144,8 +144,9 @@ test.describe('the lesson beside its scene at 1280×720', () => {
       await openPage(page, info.project.use.baseURL);
       if (present) await page.getByTestId('share-present').click();
       await page.getByTestId('lesson-toggle').click();
-      for (let card = 1; card <= 12; card++) {
-        await expect(page.getByTestId('lesson-progress')).toHaveText(`Card ${card} of 12`);
+      const cards = 15;
+      for (let card = 1; card <= cards; card++) {
+        await expect(page.getByTestId('lesson-progress')).toHaveText(`Card ${card} of ${cards}`);
         const target = page.locator('.lesson-target');
         await expect(target).toHaveCount(1);
         await expect(target).toBeInViewport({ ratio: 1 });
@@ -156,15 +157,18 @@ test.describe('the lesson beside its scene at 1280×720', () => {
             || Math.abs(c.height - Math.round(c.clientHeight * devicePixelRatio)) > 1)
           .map((c) => c.dataset.testid))).toEqual([]);
         // …and painted, not left blank.
-        const ids = card <= 7 ? ['chart-sigmoid', 'chart-log', 'chart-loss', 'chart-gradient'] : ['live-loss', 'live-accuracy'];
+        const ids = card <= 7 ? ['chart-sigmoid', 'chart-log', 'chart-loss', 'chart-gradient']
+          : card <= 12 ? ['live-loss', 'live-accuracy'] : ['use-gold-proxy'];
         for (const id of ids) {
           await expect.poll(async () => (await paintedPixels(page, id)).differing, `card ${card}: ${id}`).toBeGreaterThan(300);
         }
         const report = await page.evaluate(layoutProblems, present ? 18 : 0);
         expect(report.scrolled).toBe(0);
         expect(report.problems, `card ${card}`).toEqual([]);
-        if (card === 9) await page.screenshot({ path: info.outputPath(`lesson-9${present ? '-present' : ''}.png`) });
-        if (card < 12) await page.getByTestId('lesson-next').click();
+        if (card === 9 || card === 15) {
+          await page.screenshot({ path: info.outputPath(`lesson-${card}${present ? '-present' : ''}.png`) });
+        }
+        if (card < cards) await page.getByTestId('lesson-next').click();
       }
       // Closing the lesson gives the charts their room back, drawn at the new size.
       await page.getByTestId('lesson-close').click();
