@@ -172,3 +172,19 @@ fn a_fresh_model_is_flat_and_the_sentences_say_to_train_it_first() {
     assert!(!o.is_flat());
     assert!(o.best_of_n_sentence(4).starts_with("Gold peaks at n ="));
 }
+
+#[test]
+fn the_charts_table_has_a_row_per_n_and_per_beta_with_the_gains_the_chart_draws() {
+    let (pool, rewards) = trained();
+    let o = Optimization::new(&pool, &rewards);
+    let t = o.table();
+    assert_eq!(t.head, ["policy", "KL", "proxy gain", "gold gain"]);
+    assert_eq!(t.rows.len(), default_ns().len() + default_betas().len());
+    assert_eq!(t.rows[0], ["best-of-1", "0.0000", "0.0000", "0.0000"]);
+    let peak = &o.best_of_n[o.best_of_n_peak];
+    let row = &t.rows[o.best_of_n_peak];
+    assert_eq!(row[0], format!("best-of-{}", peak.n));
+    let gold: f64 = row[3].parse().unwrap();
+    assert!((gold - (peak.outcome.gold - o.reference.gold)).abs() < 5e-5);
+    assert_eq!(t.rows[default_ns().len()][0], "π_β, β = 100");
+}

@@ -61,6 +61,30 @@ impl Optimization {
                 .all(|r| r.outcome.kl < GAIN_NOISE)
     }
 
+    /// The chart's data as a table: one row per n, then one per β, with KL and the gains over π_ref.
+    pub fn table(&self) -> crate::views::Table {
+        let r = self.reference;
+        let row = |name: String, o: Outcome| {
+            vec![
+                name,
+                fixed(o.kl, 4),
+                fixed(o.proxy - r.proxy, 4),
+                fixed(o.gold - r.gold, 4),
+            ]
+        };
+        let rows = self
+            .best_of_n
+            .iter()
+            .map(|b| row(format!("best-of-{}", b.n), b.outcome))
+            .chain(
+                self.kl_regularized
+                    .iter()
+                    .map(|k| row(format!("π_β, β = {}", significant(k.beta, 3)), k.outcome)),
+            )
+            .collect();
+        crate::views::Table::new(&["policy", "KL", "proxy gain", "gold gain"], rows)
+    }
+
     /// One sentence on best-of-n at the `i`-th default n: where gold peaks and how far past it n is.
     pub fn best_of_n_sentence(&self, i: usize) -> String {
         if self.is_flat() {

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 
 use super::state::Computed;
 use crate::charts::{draw_gold_proxy, GoldProxyView, Theme};
-use crate::format::{fixed, significant};
 use crate::policy::{default_betas, default_ns};
 use crate::views::Table;
 use crate::web::backend::to_svg;
@@ -16,33 +15,6 @@ use crate::web::chart_tools::{svg_size, ChartTools};
 use crate::web::page::{Presenting, SharePage};
 
 const ID: &str = "use-gold-proxy";
-
-/// The rows of the chart's table: one per n, then one per β.
-fn table(c: &Computed) -> Table {
-    let r = c.opt.reference;
-    let mut rows: Vec<Vec<String>> = c
-        .opt
-        .best_of_n
-        .iter()
-        .map(|row| {
-            vec![
-                format!("best-of-{}", row.n),
-                fixed(row.outcome.kl, 4),
-                fixed(row.outcome.proxy - r.proxy, 4),
-                fixed(row.outcome.gold - r.gold, 4),
-            ]
-        })
-        .collect();
-    rows.extend(c.opt.kl_regularized.iter().map(|row| {
-        vec![
-            format!("π_β, β = {}", significant(row.beta, 3)),
-            fixed(row.outcome.kl, 4),
-            fixed(row.outcome.proxy - r.proxy, 4),
-            fixed(row.outcome.gold - r.gold, 4),
-        ]
-    }));
-    Table::new(&["policy", "KL", "proxy gain", "gold gain"], rows)
-}
 
 /// What the chart draws: both curves, with the points of the current n and β (indexes into them) ringed.
 fn view_of(c: &Computed, (n, beta): (Option<usize>, Option<usize>)) -> GoldProxyView<'_> {
@@ -104,7 +76,7 @@ pub fn GoldProxyChart(computed: RwSignal<Option<Result<Computed, String>>>) -> i
         _ => "No curves: this data set has no true quality to compare with.".into(),
     });
     let table_cb = Callback::new(move |()| match computed.get_untracked() {
-        Some(Ok(c)) => table(&c),
+        Some(Ok(c)) => c.opt.table(),
         _ => Table::default(),
     });
     let svg = Callback::new(move |()| {
