@@ -1,4 +1,4 @@
-//! The page's scenes: each is one screen that a class watches while it runs (One pair, Train, Use the model), chosen from a bar at
+//! The page's scenes: each is one screen that a class watches while it runs (One pair, Train, Label, Use the model), chosen from a bar at
 //! the top, kept in the link (`scene=train`) and moved between with `[` and `]`.
 //!
 //! Pure: the page reads this table for its scene bar, the link and the keyboard; the Train scene's layout (which
@@ -13,13 +13,15 @@ pub enum Scene {
     Pair,
     /// The reward model training live.
     Train,
+    /// The learner labels pairs, trains on the labels, and a class measures how much it agrees.
+    Label,
     /// The trained reward model used by a policy: best-of-n and π_β, gold against proxy.
     Use,
 }
 
 impl Scene {
     /// Every scene, in the order of the scene bar.
-    pub const ALL: [Scene; 3] = [Scene::Pair, Scene::Train, Scene::Use];
+    pub const ALL: [Scene; 4] = [Scene::Pair, Scene::Train, Scene::Label, Scene::Use];
 
     /// The scene a page opens on when its link names none.
     pub const DEFAULT: Scene = Scene::Pair;
@@ -29,6 +31,7 @@ impl Scene {
         match self {
             Scene::Pair => "pair",
             Scene::Train => "train",
+            Scene::Label => "label",
             Scene::Use => "use",
         }
     }
@@ -38,6 +41,7 @@ impl Scene {
         match self {
             Scene::Pair => "One pair",
             Scene::Train => "Train",
+            Scene::Label => "Label",
             Scene::Use => "Use the model",
         }
     }
@@ -47,6 +51,9 @@ impl Scene {
         match self {
             Scene::Pair => "Two rewards and the loss −log σ(Δ), built in three parts",
             Scene::Train => "A tiny reward model learning from compared pairs, live",
+            Scene::Label => {
+                "Be the labeler: compare answers, train on your labels, measure a class's agreement"
+            }
             Scene::Use => {
                 "A policy that picks what the trained reward model likes: best-of-n and π_β"
             }

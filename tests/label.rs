@@ -3,5 +3,6 @@
 mod label {
     pub mod codes;
     pub mod fleiss;
+    pub mod round;
     pub mod session;
 }

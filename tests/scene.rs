@@ -14,7 +14,8 @@ fn every_scene_round_trips_through_its_link_key_and_the_bar_wraps() {
     }
     assert_eq!(Scene::from_key("nope"), None);
     assert_eq!(Scene::Pair.moved(1), Scene::Train);
-    assert_eq!(Scene::Train.moved(1), Scene::Use);
+    assert_eq!(Scene::Train.moved(1), Scene::Label);
+    assert_eq!(Scene::Label.moved(1), Scene::Use);
     assert_eq!(
         Scene::Use.moved(1),
         Scene::Pair,

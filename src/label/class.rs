@@ -127,6 +127,36 @@ impl ClassLabels {
         agreement(&rows)
     }
 
+    /// Every labeler's comparisons as training data, each its own `{prompt, chosen, rejected}` record (labelers in
+    /// line order, pairs in set order), so a pair the class split on comes in both directions; `None` when no
+    /// labeler labeled a pair A or B.
+    pub fn comparisons_dataset(&self, set: &LabelSet, name: &str) -> Option<Dataset> {
+        let records: Vec<Record> = self
+            .labelers
+            .iter()
+            .flat_map(|l| {
+                set.pairs
+                    .iter()
+                    .zip(&l.preferences)
+                    .filter_map(|(pair, better)| {
+                        let b = (*better)?;
+                        Some(Record::Pair {
+                            prompt: pair.prompt.clone(),
+                            chosen: pair.text(b).to_string(),
+                            rejected: pair.text(b.other()).to_string(),
+                            margin: None,
+                        })
+                    })
+            })
+            .collect();
+        let description = format!(
+            "{} comparisons by {} labelers",
+            records.len(),
+            self.labelers.len()
+        );
+        Dataset::from_records(name, &description, records).ok()
+    }
+
     /// The class's majority labels as training data, one `{prompt, chosen, rejected}` per pair of `set` whose
     /// majority among the labelers who labeled it is not a tie, in set order; `None` when there is none.
     pub fn majority_dataset(&self, set: &LabelSet, name: &str) -> Option<Dataset> {

@@ -12,12 +12,17 @@ mod builtin;
 mod class;
 mod code;
 mod pack;
+mod round;
 mod session;
 
 pub use agreement::{agreement, Agreement, Disputed, LabelerAgreement};
 pub use builtin::{builtin_set, builtin_set_names};
 pub use class::{ClassLabels, Labeler, LineProblem};
 pub use code::{CodeError, LabelCode, CODE_VERSION, LINK_KEY, MAX_LABELS, MAX_NAME_CHARS};
+pub use round::{
+    example_codes, label_key, label_key_name, model_agreement, LabelKey, EXAMPLE_TEMPERATURE,
+    LABEL_KEYS,
+};
 pub use session::{Consistency, Match, Session, Shown};
 
 use crate::data::Dataset;

@@ -247,8 +247,8 @@ pub const SCENE: Setting = Setting {
     name: "scene",
     key: "scene",
     flag: None,
-    range: Range::Choice(&["pair", "train", "use"]),
-    page: Range::Choice(&["pair", "train", "use"]),
+    range: Range::Choice(&["pair", "train", "label", "use"]),
+    page: Range::Choice(&["pair", "train", "label", "use"]),
     step: Step::None,
     default: Value::Name("pair"),
 };
