@@ -5,4 +5,5 @@ mod label {
     pub mod fleiss;
     pub mod round;
     pub mod session;
+    pub mod words;
 }

@@ -14,6 +14,7 @@ mod code;
 mod pack;
 mod round;
 mod session;
+mod words;
 
 pub use agreement::{agreement, Agreement, Disputed, LabelerAgreement};
 pub use builtin::{builtin_set, builtin_set_names};
@@ -24,6 +25,10 @@ pub use round::{
     LABEL_KEYS,
 };
 pub use session::{Consistency, Match, Session, Shown};
+pub use words::{
+    class_sentence, consistency_sentence, count_of, percent, run_sentence, with_reference_sentence,
+    RunOnLabels, INSTRUCTGPT_AGREEMENT,
+};
 
 use crate::data::Dataset;
 

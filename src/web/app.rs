@@ -8,6 +8,7 @@ use leptos::tachys::view::{Mountable, Render};
 
 use super::explorer::state::Explorer;
 use super::explorer::LossExplorer;
+use super::label::LabelScene;
 use super::lesson::{Lesson, LessonPanel, LessonToggle};
 use super::page::SharePage;
 use super::training::{shortcuts::Shortcuts, TrainingPanel};
@@ -35,10 +36,13 @@ pub fn App() -> impl IntoView {
             move || {
                 let mount_rest = move || {
                     // The lesson reads and sets the run too, so it is provided before either panel mounts.
-                    provide_context(link.training());
+                    let training = link.training();
+                    provide_context(training);
                     provide_context(super::use_model::state::UseComputed::new());
+                    provide_context(super::label::state::Labeling::from_link(training));
                     if let Some(main) = main_ref.get_untracked() {
                         mount_once(&main, TrainingPanel);
+                        mount_once(&main, LabelScene);
                         mount_once(&main, UseScene);
                     }
                     if let Some(tools) = tools_ref.get_untracked() {

@@ -12,6 +12,7 @@ pub mod download;
 pub mod explorer;
 pub mod hash;
 pub mod js;
+pub mod label;
 pub mod lesson;
 pub mod link;
 pub mod page;

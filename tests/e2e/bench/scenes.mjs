@@ -24,6 +24,8 @@ const scenes = [
   { name: 'train-lesson', hash: 'scene=train&lesson=9', steps: 0 },
   { name: 'pair-lesson', hash: 'scene=pair&lesson=3' },
   { name: 'use', hash: 'scene=use&data=padding&n=256', steps: 60 },
+  { name: 'label', hash: 'scene=label', keys: ['1', '2', '0', '1', '2'] },
+  { name: 'use-lesson', hash: 'lesson=15' },
 ];
 for (const size of sizes) {
   for (const present of [false, true]) {
@@ -35,6 +37,7 @@ for (const size of sizes) {
       await page.waitForFunction(() => [...document.querySelectorAll('canvas')].some((c) => c.clientWidth > 0));
       await page.waitForTimeout(600);
       for (let i = 0; i < (scene.steps || 0); i++) await page.keyboard.press('ArrowRight');
+      for (const key of scene.keys || []) await page.keyboard.press(key);
       await page.waitForTimeout(500);
       const report = await page.evaluate(() => {
         const doc = document.scrollingElement;

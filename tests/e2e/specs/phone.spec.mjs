@@ -36,9 +36,15 @@ test('dragging a reward slider by touch changes the loss and does not scroll the
   expect(await page.evaluate(() => window.scrollY)).toBe(scrollBefore);
 });
 
-for (const scene of ['pair', 'train', 'use']) {
+for (const scene of ['pair', 'train', 'label', 'use']) {
 test(`${scene}: nothing is wider than the screen, targets are finger-sized and text is at least 16 px`, async ({ page }) => {
-  if (scene !== 'pair') {
+  if (scene === 'label') {
+    await page.goto('./#scene=label');
+    await page.reload();
+    await page.getByTestId('label-a').tap();
+    await page.getByTestId('tab-class').tap();
+    await page.getByTestId('class-examples').tap();
+  } else if (scene !== 'pair') {
     await page.goto(`./#scene=${scene}&data=padding`);
     await page.reload();
     await page.getByTestId(scene === 'use' ? 'use-play' : 'step').tap();

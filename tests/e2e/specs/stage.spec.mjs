@@ -121,6 +121,32 @@ for (const size of SIZES) {
         await page.screenshot({ path: info.outputPath(`use-${size.width}x${size.height}${present ? '-present' : ''}.png`) });
       });
 
+      test(`Label: the pair, its answers and the class's numbers on one screen (${name})`, async ({ page }, info) => {
+        await openPage(page, info.project.use.baseURL);
+        await page.goto(`./#scene=label${present ? '&present=1' : ''}`);
+        await page.reload();
+        for (const id of ['label-progress', 'label-prompt', 'label-a', 'label-b', 'label-cant', 'label-undo']) {
+          await expect(page.getByTestId(id), id).toBeInViewport({ ratio: 1 });
+        }
+        for (const key of ['1', '2', '0', '1']) await page.keyboard.press(key);
+        await expect(page.getByTestId('label-progress')).toHaveText('4 of 35');
+        let report = await page.evaluate(layoutProblems, present ? size.floor : 0);
+        expect(report.scrolled).toBe(0);
+        expect(report.problems).toEqual([]);
+        await page.screenshot({ path: info.outputPath(`label-${size.width}x${size.height}${present ? '-present' : ''}.png`) });
+        // The class: its headline numbers where the pair was, beside the codes.
+        await page.getByTestId('tab-class').click();
+        await page.getByTestId('class-mine').click();
+        await page.getByTestId('class-examples').click();
+        for (const id of ['class-summary', 'class-agreement', 'class-kappa', 'class-read']) {
+          await expect(page.getByTestId(id), id).toBeInViewport({ ratio: 1 });
+        }
+        report = await page.evaluate(layoutProblems, present ? size.floor : 0);
+        expect(report.scrolled).toBe(0);
+        expect(report.problems).toEqual([]);
+        await page.screenshot({ path: info.outputPath(`class-${size.width}x${size.height}${present ? '-present' : ''}.png`) });
+      });
+
       test(`One pair: the rewards, the numbers and the four charts on one screen (${name})`, async ({ page }, info) => {
         await openPage(page, info.project.use.baseURL);
         if (present) await page.getByTestId('share-present').click();
