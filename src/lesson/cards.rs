@@ -8,7 +8,7 @@ use super::{Card, Panel, Setup, START};
 use crate::train::Grouping;
 
 /// The cards, in lesson order.
-pub const CARDS: [Card; 15] = [
+pub const CARDS: [Card; 18] = [
     Card {
         title: "A reward model gives one number",
         body: "A reward model reads a prompt and one response and answers with a single number, the reward. \
@@ -204,7 +204,52 @@ pub const CARDS: [Card; 15] = [
         done: normalized,
         hint: normalized_hint,
     },
-Card {
+    Card {
+        title: "Be the labeler",
+        body: "Nobody writes down what reward an answer deserves: people compare two answers and say which is \
+               better. Now you are the labeler. Each pair shows a prompt and two answers in a random order; pick \
+               the better one, or say you can't tell. A few pairs come back later with the sides swapped. You have \
+               labeled {labels_given} of {labels_total}.",
+        task: "Label 10 pairs: click or tap an answer, or press 1 (A), 2 (B) or 0 (can't tell).",
+        panel: Panel::Label,
+        target: "label-a",
+        pace: None,
+        setup: Setup::Nothing,
+        policy: None,
+        done: labeled_ten,
+        hint: labeled_ten_hint,
+    },
+    Card {
+        title: "Train on your labels",
+        body: "Every pair you labeled A or B becomes a training pair, the answer you picked as chosen; a pair you \
+               could not tell gives nothing to learn. A reward model of your labels learns your taste, slips \
+               included: where you answered a repeated pair both ways, no model can agree with you twice.",
+        task: "Under My labels, press \"Train on my labels\" and compare its held-out accuracy with your own \
+               consistency.",
+        panel: Panel::Label,
+        target: "label-train",
+        pace: None,
+        setup: Setup::Nothing,
+        policy: None,
+        done: trained_on_labels,
+        hint: trained_on_labels_hint,
+    },
+    Card {
+        title: "How much does a class agree?",
+        body: "InstructGPT's labelers agreed with each other on about 73 % of comparisons, and a reward model \
+               trained on their labels cannot agree with them much more often. A class finds its own number \
+               without a server: everyone sends their code, one person pastes them all under Class. No class at \
+               hand? Add three example labelers. Read so far: {class_labelers} labelers.",
+        task: "Under Class, read the codes of at least 3 labelers (classmates', yours or the examples).",
+        panel: Panel::Label,
+        target: "class-examples",
+        pace: None,
+        setup: Setup::Nothing,
+        policy: None,
+        done: class_read,
+        hint: class_read_hint,
+    },
+    Card {
         title: "The reward model as a judge",
         body: "A trained reward model can score answers nobody ranked. Each prompt of the padding data set has a \
                pool of candidate answers mixing facts, filler and flattery; π_ref, the policy before RLHF, picks \

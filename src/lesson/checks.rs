@@ -15,6 +15,10 @@ pub(super) const LOSS_GOAL: f64 = 0.05;
 pub(super) const PULL_GOAL: f64 = 0.01;
 /// Card 11 asks for this many epochs.
 pub(super) const EPOCH_GOAL: f64 = 20.0;
+/// The first Label card asks for this many labels.
+pub(super) const LABEL_GOAL: usize = 10;
+/// The class card asks for this many labelers.
+pub(super) const CLASS_GOAL: usize = 3;
 /// Card 13 asks for best-of-n with at least this n.
 pub(super) const N_GOAL: u64 = 16;
 /// Card 14 asks for β at most this.
@@ -308,5 +312,53 @@ pub(super) fn past_the_peak_hint(s: &LessonState) -> String {
             "At n = {n} gold is still at its peak ({}): raise n further.",
             crate::format::signed_gain(p.best_of_n_peak.gold)
         ),
+    }
+}
+
+/// Label card: 10 labels given.
+pub(super) fn labeled_ten(s: &LessonState) -> bool {
+    s.now.label.given >= LABEL_GOAL
+}
+
+/// Label card: fewer than 10 labels.
+pub(super) fn labeled_ten_hint(s: &LessonState) -> String {
+    let given = s.now.label.given;
+    let left = LABEL_GOAL - given.min(LABEL_GOAL);
+    if given == 0 {
+        "No pair labeled yet: pick the better answer of the pair shown.".to_string()
+    } else {
+        format!("{given} labeled; {left} more to go.")
+    }
+}
+
+/// Label card: a run on the labels as they are now.
+pub(super) fn trained_on_labels(s: &LessonState) -> bool {
+    s.now.label.trained_on_current
+}
+
+/// Label card: no run on the labels, or one on labels that changed since.
+pub(super) fn trained_on_labels_hint(s: &LessonState) -> String {
+    if s.now.label.decided == 0 {
+        "No pair is labeled A or B yet: label one, then press \"Train on my labels\".".to_string()
+    } else {
+        format!(
+            "{} pairs are labeled A or B: press \"Train on my labels\" for a run on them as they are now.",
+            s.now.label.decided
+        )
+    }
+}
+
+/// Class card: at least 3 labelers read, with an agreement.
+pub(super) fn class_read(s: &LessonState) -> bool {
+    s.now.label.class_labelers >= CLASS_GOAL && s.now.label.class_agreement.is_some()
+}
+
+/// Class card: fewer than 3 labelers, or no pair all of them labeled.
+pub(super) fn class_read_hint(s: &LessonState) -> String {
+    let n = s.now.label.class_labelers;
+    if n >= CLASS_GOAL {
+        format!("{n} labelers are read, but no pair was labeled A or B by all of them.")
+    } else {
+        format!("{n} of the 3 labelers read: paste codes and press \"Read codes\", or add the examples.")
     }
 }

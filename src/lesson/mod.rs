@@ -18,7 +18,7 @@ use crate::train::{Config, Grouping, Metrics, PairState};
 
 pub use cards::CARDS;
 pub use marks::{done_marks_from_text, done_marks_to_text};
-pub use policy::{Gains, PolicyNumbers, PolicyView};
+pub use policy::{Gains, LabelView, PolicyNumbers, PolicyView};
 pub use template::{fill, Piece, Quantity, Value};
 
 /// The rewards (r_better, r_worse) the loss explorer opens with and the first card sets up: a pair ranked right by
@@ -90,6 +90,8 @@ pub struct Snapshot {
     pub training: TrainingView,
     /// The "Use the model" scene.
     pub policy: PolicyView,
+    /// The Label scene.
+    pub label: LabelView,
 }
 
 impl Snapshot {
@@ -115,6 +117,8 @@ pub enum Panel {
     Explorer,
     /// The training panel (the "Train" scene).
     Training,
+    /// Labeling pairs by hand, and a class's agreement (the "Label" scene).
+    Label,
     /// The reward model used by a policy (the "Use the model" scene).
     Use,
 }
@@ -125,6 +129,7 @@ impl Panel {
         match self {
             Panel::Explorer => crate::scene::Scene::Pair,
             Panel::Training => crate::scene::Scene::Train,
+            Panel::Label => crate::scene::Scene::Label,
             Panel::Use => crate::scene::Scene::Use,
         }
     }
@@ -155,6 +160,8 @@ pub enum Setup {
         /// Built-in data set.
         dataset: &'static str,
     },
+    /// Leaves the page as it is (the Label cards: the learner's own labels are the setup).
+    Nothing,
 }
 
 impl Setup {

@@ -48,6 +48,16 @@ const TRAINING_IDS: [&str; 24] = [
     "pair-select",
 ];
 
+/// The `data-testid`s of the "Label" scene a card may point at.
+const LABEL_IDS: [&str; 6] = [
+    "label-a",
+    "label-b",
+    "label-progress",
+    "label-train",
+    "class-examples",
+    "class-read",
+];
+
 /// The `data-testid`s of the "Use the model" scene a card may point at.
 const USE_IDS: [&str; 7] = [
     "use-n",
@@ -84,6 +94,7 @@ fn every_card_points_at_a_control_or_chart_of_its_own_scene() {
         let ids: &[&str] = match card.panel {
             Panel::Explorer => &EXPLORER_IDS,
             Panel::Training => &TRAINING_IDS,
+            Panel::Label => &LABEL_IDS,
             Panel::Use => &USE_IDS,
         };
         assert!(
@@ -288,12 +299,34 @@ fn the_training_cards_say_how_far_the_run_still_has_to_go() {
 }
 
 #[test]
-fn the_use_cards_say_what_n_or_beta_still_needs() {
+fn the_label_cards_say_how_many_labels_or_labelers_are_still_missing() {
     let (open, _) = why_after(12, |_| {});
+    assert_eq!(
+        open,
+        "No pair labeled yet: pick the better answer of the pair shown."
+    );
+    let (_, some) = why_after(12, |s| s.label.given = 4);
+    assert_eq!(some, "4 labeled; 6 more to go.");
+    let (open, decided) = why_after(13, |s| s.label.decided = 7);
+    assert!(open.starts_with("No pair is labeled A or B yet"), "{open}");
+    assert!(
+        decided.starts_with("7 pairs are labeled A or B"),
+        "{decided}"
+    );
+    let (open, _) = why_after(14, |_| {});
+    assert_eq!(
+        open,
+        "0 of the 3 labelers read: paste codes and press \"Read codes\", or add the examples."
+    );
+}
+
+#[test]
+fn the_use_cards_say_what_n_or_beta_still_needs() {
+    let (open, _) = why_after(15, |_| {});
     assert_eq!(open, "n is 1: raise it to 16.");
-    let (open, _) = why_after(13, |_| {});
+    let (open, _) = why_after(16, |_| {});
     assert_eq!(open, "β is 100: lower it to 1 or below.");
-    let card = &CARDS[14];
+    let card = &CARDS[17];
     let (start, _) = after_setup(card);
     let peak = start.policy.numbers.unwrap().best_of_n_peak_n;
     let mut at_peak = start.clone();
@@ -320,7 +353,7 @@ fn only_run_setups_replace_the_learners_run_and_keeping_it_keeps_the_data_set() 
     let fresh: Vec<usize> = (0..CARDS.len())
         .filter(|&i| CARDS[i].needs_fresh_run())
         .collect();
-    assert_eq!(fresh, vec![7, 9, 10, 11, 12]);
+    assert_eq!(fresh, vec![7, 9, 10, 11, 15]);
     for card in &CARDS {
         let kept = card.setup.kept();
         match card.setup {

@@ -1,5 +1,6 @@
-//! What the "Use the model" scene shows, reduced to what the cards read: the chosen n and β, and, once the scene
-//! has computed them for the shown model, both policies' gains over π_ref and where gold peaks.
+//! What the "Label" and "Use the model" scenes show, reduced to what the cards read: the labels given and the class
+//! read; the chosen n and β and, once the scene has computed them for the shown model, both policies' gains over
+//! π_ref and where gold peaks.
 
 use crate::policy::Optimization;
 
@@ -83,4 +84,23 @@ impl Default for PolicyView {
             numbers: None,
         }
     }
+}
+
+/// The Label scene: the learner's labels, the run on them, and the class's codes as last read.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LabelView {
+    /// Labels given so far (of [`LabelView::total`]).
+    pub given: usize,
+    /// Steps of the session: the pairs and the repeats.
+    pub total: usize,
+    /// Labels that say A or B (not "Can't tell") on a pair's first showing: the pairs a run on them trains on.
+    pub decided: usize,
+    /// A run on the learner's labels exists and was trained on the labels as they are now.
+    pub trained_on_current: bool,
+    /// Self-consistency on the repeated pairs, once one was decided both times.
+    pub consistency: Option<f64>,
+    /// Labelers in the class's codes as last read (0 before any).
+    pub class_labelers: usize,
+    /// The class's mean pairwise agreement, once defined.
+    pub class_agreement: Option<f64>,
 }

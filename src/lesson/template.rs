@@ -55,11 +55,21 @@ pub enum Quantity {
     KlProxy,
     /// `{kl_gold}`: π_β's gold gain over π_ref.
     KlGold,
+    /// `{labels_given}`: labels given on the Label scene.
+    LabelsGiven,
+    /// `{labels_total}`: steps of the labeling session.
+    LabelsTotal,
+    /// `{label_consistency}`: the labeler's self-consistency.
+    LabelConsistency,
+    /// `{class_labelers}`: labelers in the class's codes.
+    ClassLabelers,
+    /// `{class_agreement}`: the class's mean pairwise agreement.
+    ClassAgreement,
 }
 
 impl Quantity {
     /// Every quantity, with its template name.
-    pub const ALL: [(&'static str, Quantity); 24] = [
+    pub const ALL: [(&'static str, Quantity); 29] = [
         ("better", Quantity::Better),
         ("worse", Quantity::Worse),
         ("gap", Quantity::Gap),
@@ -84,6 +94,11 @@ impl Quantity {
         ("kl_kl", Quantity::KlKl),
         ("kl_proxy", Quantity::KlProxy),
         ("kl_gold", Quantity::KlGold),
+        ("labels_given", Quantity::LabelsGiven),
+        ("labels_total", Quantity::LabelsTotal),
+        ("label_consistency", Quantity::LabelConsistency),
+        ("class_labelers", Quantity::ClassLabelers),
+        ("class_agreement", Quantity::ClassAgreement),
     ];
 
     /// The template name.
@@ -136,6 +151,16 @@ impl Quantity {
             Quantity::KlKl => policy(|p| Value::Three(p.kl_regularized.kl)),
             Quantity::KlProxy => policy(|p| Value::Gain(p.kl_regularized.proxy)),
             Quantity::KlGold => policy(|p| Value::Gain(p.kl_regularized.gold)),
+            Quantity::LabelsGiven => Value::Count(s.label.given as u64),
+            Quantity::LabelsTotal => Value::Count(s.label.total as u64),
+            Quantity::LabelConsistency => {
+                s.label.consistency.map_or(Value::Pending, Value::Percent)
+            }
+            Quantity::ClassLabelers => Value::Count(s.label.class_labelers as u64),
+            Quantity::ClassAgreement => s
+                .label
+                .class_agreement
+                .map_or(Value::Pending, Value::Percent),
         }
     }
 }

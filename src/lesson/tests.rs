@@ -47,6 +47,7 @@ pub(super) fn after_setup(card: &Card) -> (Snapshot, Trainer) {
             t = Trainer::from_config(Setup::config(dataset, grouping)).unwrap();
             t.run(steps).unwrap();
         }
+        Setup::Nothing => {}
         Setup::Keep { dataset } => {
             t = Trainer::from_config(Setup::config(dataset, Grouping::Prompts)).unwrap();
             // A learner who comes from the card before brings a trained run.
@@ -65,6 +66,7 @@ pub(super) fn after_setup(card: &Card) -> (Snapshot, Trainer) {
             worse,
             training,
             policy,
+            label: LabelView::default(),
         },
         t,
     )
@@ -266,17 +268,17 @@ fn the_gap_card_says_what_the_sign_of_the_gap_means_now() {
 fn the_use_cards_fire_on_n_raised_and_beta_lowered() {
     let with =
         |s: &mut Snapshot, t: &Trainer, n: u64, beta: f64| s.policy = policy_view(t, n, beta);
-    let (open, t) = after_setup(&CARDS[12]);
+    let (open, t) = after_setup(&CARDS[15]);
     assert_eq!((open.policy.n, open.policy.beta), (1, 100.0));
-    let n_raised = &CARDS[12];
+    let n_raised = &CARDS[15];
     let mut now = open.clone();
     with(&mut now, &t, 8, 100.0);
     assert!(!done(n_raised, &open, &now));
     with(&mut now, &t, 16, 100.0);
     assert!(done(n_raised, &open, &now));
 
-    let (open, t) = after_setup(&CARDS[13]);
-    let beta_lowered = &CARDS[13];
+    let (open, t) = after_setup(&CARDS[16]);
+    let beta_lowered = &CARDS[16];
     let mut now = open.clone();
     with(&mut now, &t, 16, 1.58);
     assert!(!done(beta_lowered, &open, &now));
@@ -286,7 +288,7 @@ fn the_use_cards_fire_on_n_raised_and_beta_lowered() {
 
 #[test]
 fn the_over_optimization_card_fires_once_n_is_past_the_gold_peak_and_gold_fell() {
-    let card = &CARDS[14];
+    let card = &CARDS[17];
     let (open, t) = after_setup(card);
     let peak = open.policy.numbers.unwrap().best_of_n_peak_n;
     // The lesson's run peaks inside the range of n, so the task can be done.
@@ -313,7 +315,7 @@ fn the_over_optimization_card_fires_once_n_is_past_the_gold_peak_and_gold_fell()
 
 #[test]
 fn the_use_cards_quote_the_scenes_numbers_as_its_table_writes_them() {
-    let (s, _) = after_setup(&CARDS[12]);
+    let (s, _) = after_setup(&CARDS[15]);
     let p = s.policy.numbers.unwrap();
     // n = 1 is π_ref: no gain at all.
     assert_eq!(p.best_of_n, Gains::default());
@@ -324,4 +326,31 @@ fn the_use_cards_quote_the_scenes_numbers_as_its_table_writes_them() {
     pending.policy.numbers = None;
     assert_eq!(Quantity::BonPeakN.value(&pending), Value::Pending);
     assert_eq!(Quantity::N.value(&pending), Value::Count(1));
+}
+
+#[test]
+fn the_label_cards_fire_on_ten_labels_a_run_on_them_and_three_labelers() {
+    let (open, _) = after_setup(&CARDS[12]);
+    let card = &CARDS[12];
+    let mut now = open.clone();
+    now.label.given = 9;
+    assert!(!done(card, &open, &now));
+    now.label.given = 10;
+    assert!(done(card, &open, &now));
+
+    let card = &CARDS[13];
+    now.label.decided = 8;
+    assert!(!done(card, &open, &now));
+    now.label.trained_on_current = true;
+    assert!(done(card, &open, &now));
+
+    let card = &CARDS[14];
+    now.label.class_labelers = 2;
+    now.label.class_agreement = Some(0.8);
+    assert!(!done(card, &open, &now));
+    now.label.class_labelers = 3;
+    now.label.class_agreement = None;
+    assert!(!done(card, &open, &now), "no common pair: no agreement yet");
+    now.label.class_agreement = Some(0.7);
+    assert!(done(card, &open, &now));
 }

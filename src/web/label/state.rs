@@ -93,6 +93,36 @@ impl Labeling {
         l
     }
 
+    /// What the lesson reads of the scene (tracked).
+    pub fn lesson_view(&self) -> crate::lesson::LabelView {
+        let (given, total, decided, consistency, labels) = self.session.with(|s| {
+            (
+                s.labels().len(),
+                s.total(),
+                s.preferences().iter().flatten().count(),
+                s.self_consistency().decided.share(),
+                s.labels().to_vec(),
+            )
+        });
+        let trained_on_current = self
+            .mine
+            .with(|m| m.as_ref().is_some_and(|m| m.labels == labels));
+        let (class_labelers, class_agreement) = self.class.with(|c| {
+            c.as_ref().map_or((0, None), |c| {
+                (c.labelers.len(), c.agreement().mean_pairwise_agreement)
+            })
+        });
+        crate::lesson::LabelView {
+            given,
+            total,
+            decided,
+            trained_on_current,
+            consistency,
+            class_labelers,
+            class_agreement,
+        }
+    }
+
     /// The labeler's code now.
     pub fn code(&self) -> LabelCode {
         let name = LabelCode::clean_name(&self.name.get());

@@ -7,6 +7,7 @@ use crate::format::{fixed, reward};
 use crate::lesson::{PolicyNumbers, PolicyView, Setup, Snapshot, TrainingView, Value};
 use crate::train::Grouping;
 use crate::web::explorer::state::Explorer;
+use crate::web::label::state::Labeling;
 use crate::web::page::SharePage;
 use crate::web::training::state::Training;
 use crate::web::use_model::state::UseComputed;
@@ -31,7 +32,7 @@ impl Training {
     /// taken; or, to keep the run, a new run only if another data set is loaded.
     pub fn lesson_setup(&self, setup: Setup) {
         match setup {
-            Setup::Rewards(..) => {}
+            Setup::Rewards(..) | Setup::Nothing => {}
             Setup::Run {
                 dataset,
                 grouping,
@@ -63,6 +64,8 @@ pub struct Live {
     pub page: Option<SharePage>,
     /// What the "Use the model" scene computed.
     pub policies: Option<UseComputed>,
+    /// The Label scene.
+    pub labeling: Option<Labeling>,
 }
 
 impl Live {
@@ -73,6 +76,7 @@ impl Live {
             training: expect_context::<Training>(),
             page: use_context::<SharePage>(),
             policies: use_context::<UseComputed>(),
+            labeling: use_context::<Labeling>(),
         }
     }
 
@@ -93,6 +97,7 @@ impl Live {
             worse: self.explorer.worse.get(),
             training: self.training.lesson_view(),
             policy,
+            label: self.labeling.map(|l| l.lesson_view()).unwrap_or_default(),
         }
     }
 

@@ -17,7 +17,7 @@ const text = async (page, testid) => (await page.getByTestId(testid).textContent
 const number = (shownText) => Number(shownText.replace('\u2212', '-'));
 
 /** How many cards the lesson has. */
-const CARDS = 15;
+const CARDS = 18;
 
 /** The card shown: its number and that it is not done yet. */
 async function atCard(page, n, title) {
@@ -97,7 +97,7 @@ test('a learner walks the whole lesson, and a reload lands on the same card', as
   expect(await quotes(page, 'gap', 'gap')).toBe('1.00');
   await expect(page.getByTestId('lesson-body')).toContainText('positive, so the model now ranks this pair the right way round');
   // PageDown goes on (focus is on the page, not in a field).
-  await page.locator('h1').click();
+  await page.getByTestId('lesson-title').click();
   await page.keyboard.press('PageDown');
 
   // 3. Part 1, the sigmoid.
@@ -112,7 +112,7 @@ test('a learner walks the whole lesson, and a reload lands on the same card', as
   // Keys typed into a field belong to the field: PageDown there does not turn the card.
   await page.getByTestId('r-better-input').press('PageDown');
   await expect(page.getByTestId('lesson-progress')).toHaveText(`Card 3 of ${CARDS}`);
-  await page.locator('h1').click();
+  await page.getByTestId('lesson-title').click();
   await page.keyboard.press('Alt+ArrowRight');
 
   // 4. Part 2, the log.
@@ -126,7 +126,7 @@ test('a learner walks the whole lesson, and a reload lands on the same card', as
   // Back and forth by key: PageUp returns to card 3, done, and leaves the rewards as the learner left them;
   // PageDown comes back here, done too.
   const worseHere = await page.getByTestId('r-worse-input').inputValue();
-  await page.locator('h1').click();
+  await page.getByTestId('lesson-title').click();
   await page.keyboard.press('PageUp');
   await expect(page.getByTestId('lesson-title')).toHaveText('Part 1: the sigmoid');
   await expectDone(page);
@@ -241,8 +241,39 @@ test('a learner walks the whole lesson, and a reload lands on the same card', as
   expect(await quotes(page, 'accuracy', 'train-accuracy')).toBe(acc12);
   await page.getByTestId('lesson-next').click();
 
-  // 13. The reward model as a judge: a fresh run on padding, 40 steps, on the Use scene with n = 1 and β = 100.
-  await atCard(page, 13, 'The reward model as a judge');
+  // 13. Be the labeler: ten labels, by key and by click.
+  await atCard(page, 13, 'Be the labeler');
+  await expect(page.getByTestId('scene-label')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('label-a')).toHaveClass(/lesson-target/);
+  await expect(page.getByTestId('lesson-q-labels_total')).toHaveText('35');
+  await page.getByTestId('lesson-title').click();
+  for (const key of ['1', '2', '1', '1', '2', '0', '1', '2', '1']) await page.keyboard.press(key);
+  await expect(page.getByTestId('lesson-q-labels_given')).toHaveText('9');
+  await expect(page.getByTestId('lesson-why')).toHaveText('9 labeled; 1 more to go.');
+  await page.getByTestId('label-b').click();
+  await expectDone(page);
+  await page.getByTestId('lesson-next').click();
+
+  // 14. Train on your labels: the card opens My labels and outlines the button.
+  await atCard(page, 14, 'Train on your labels');
+  await expect(page.getByTestId('label-train')).toHaveClass(/lesson-target/);
+  await page.getByTestId('label-train').click();
+  await expectDone(page);
+  await expect(page.getByTestId('label-run')).toContainText('After 30 epochs on');
+  await page.getByTestId('lesson-next').click();
+
+  // 15. How much does a class agree: three example labelers under Class.
+  await atCard(page, 15, 'How much does a class agree?');
+  await expect(page.getByTestId('class-examples')).toHaveClass(/lesson-target/);
+  await expect(page.getByTestId('lesson-q-class_labelers')).toHaveText('0');
+  await page.getByTestId('class-examples').click();
+  await expectDone(page);
+  await expect(page.getByTestId('lesson-q-class_labelers')).toHaveText('3');
+  await expect(page.getByTestId('class-summary')).toContainText('3 labelers agree on');
+  await page.getByTestId('lesson-next').click();
+
+  // 16. The reward model as a judge: a fresh run on padding, 40 steps, on the Use scene with n = 1 and β = 100.
+  await atCard(page, 16, 'The reward model as a judge');
   await expect(page.getByTestId('scene-use')).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('use-n')).toHaveClass(/lesson-target/);
   await expect(page.getByTestId('lesson-fresh-run')).toBeVisible(); // the learner's run had taken steps
@@ -263,8 +294,8 @@ test('a learner walks the whole lesson, and a reload lands on the same card', as
   await quotes(page, 'bon_proxy', 'use-bon-proxy');
   await page.getByTestId('lesson-next').click();
 
-  // 14. The KL-regularized optimum: β starts at 100, where π_β is π_ref.
-  await atCard(page, 14, 'The KL-regularized optimum');
+  // 17. The KL-regularized optimum: β starts at 100, where π_β is π_ref.
+  await atCard(page, 17, 'The KL-regularized optimum');
   await expect(page.getByTestId('use-beta')).toHaveClass(/lesson-target/);
   expect(await text(page, 'lesson-q-beta')).toBe('100');
   const kl100 = Number(await quotes(page, 'kl_kl', 'use-kl-kl'));
@@ -278,8 +309,8 @@ test('a learner walks the whole lesson, and a reload lands on the same card', as
   await quotes(page, 'kl_gold', 'use-kl-gold');
   await page.getByTestId('lesson-next').click();
 
-  // 15. Over-optimization: push n past the gold peak; gold falls while the proxy still rises.
-  await atCard(page, 15, 'Over-optimization');
+  // 18. Over-optimization: push n past the gold peak; gold falls while the proxy still rises.
+  await atCard(page, 18, 'Over-optimization');
   await expect(page.getByTestId('lesson-next')).toBeDisabled();
   await expect(page.getByTestId('use-gold-proxy')).toHaveClass(/lesson-target/);
   await expect(page.getByTestId('lesson-q-bon_peak_n')).toHaveText(/^\d+$/);

@@ -170,7 +170,7 @@ test.describe('the lesson beside its scene at 1280×720', () => {
       await openPage(page, info.project.use.baseURL);
       if (present) await page.getByTestId('share-present').click();
       await page.getByTestId('lesson-toggle').click();
-      const cards = 15;
+      const cards = 18;
       for (let card = 1; card <= cards; card++) {
         await expect(page.getByTestId('lesson-progress')).toHaveText(`Card ${card} of ${cards}`);
         const target = page.locator('.lesson-target');
@@ -184,14 +184,14 @@ test.describe('the lesson beside its scene at 1280×720', () => {
           .map((c) => c.dataset.testid))).toEqual([]);
         // …and painted, not left blank.
         const ids = card <= 7 ? ['chart-sigmoid', 'chart-log', 'chart-loss', 'chart-gradient']
-          : card <= 12 ? ['live-loss', 'live-accuracy'] : ['use-gold-proxy'];
+          : card <= 12 ? ['live-loss', 'live-accuracy'] : card <= 15 ? [] : ['use-gold-proxy'];
         for (const id of ids) {
           await expect.poll(async () => (await paintedPixels(page, id)).differing, `card ${card}: ${id}`).toBeGreaterThan(300);
         }
         const report = await page.evaluate(layoutProblems, present ? 18 : 0);
         expect(report.scrolled).toBe(0);
         expect(report.problems, `card ${card}`).toEqual([]);
-        if (card === 9 || card === 15) {
+        if (card === 9 || card === 13 || card === 18) {
           await page.screenshot({ path: info.outputPath(`lesson-${card}${present ? '-present' : ''}.png`) });
         }
         if (card < cards) await page.getByTestId('lesson-next').click();
@@ -230,7 +230,12 @@ test.describe('scenes and direct manipulation', () => {
     await page.keyboard.press(']');
     await expect(page.getByTestId('play')).toHaveText('Play');
     await expect(page.getByTestId('step-count')).toHaveText('0');
-    // After Train comes Use the model, then the bar wraps to One pair.
+    // After Train comes Label (where → labels a pair, not a step), then Use the model; then the bar wraps.
+    await page.keyboard.press(']');
+    await expect(page.getByTestId('scene-label')).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('label-progress')).toHaveText('1 of 35');
+    await expect(page.getByTestId('step-count')).toHaveText('0');
     await page.keyboard.press(']');
     await expect(page.getByTestId('scene-use')).toHaveAttribute('aria-selected', 'true');
     await page.keyboard.press(']');
