@@ -128,3 +128,38 @@ fn every_comparison_is_its_own_pair_so_a_split_class_trains_on_both_directions()
     assert_eq!(count(&pair.texts[0]), split.votes[0]);
     assert_eq!(count(&pair.texts[1]), split.votes[1]);
 }
+
+#[test]
+fn a_class_split_down_the_middle_trains_a_model_with_gaps_near_zero_and_sigma_near_a_half() {
+    let set = class();
+    // Two labelers who disagree on every pair: each labels the other's choice.
+    let mut one = Session::new(set.clone(), 1);
+    let mut two = Session::new(set.clone(), 1);
+    while let Some(shown) = one.current() {
+        let repeat = shown.repeat;
+        one.label(Label::A);
+        // The same step shows the same sides to both, so B is the other text.
+        two.label(if repeat { Label::A } else { Label::B });
+    }
+    let text = format!("{}\n{}\n", one.code(Some("One")), two.code(Some("Two")));
+    let class = ClassLabels::from_text(&set, 1, &text);
+    let a = class.agreement();
+    assert_eq!(a.mean_pairwise_agreement, Some(0.0));
+    let data = class.comparisons_dataset(&set, "class").unwrap();
+    let config = Config {
+        dataset: "class".into(),
+        test_fraction: 0.0,
+        ..Config::default()
+    };
+    let mut t = Trainer::new(config, data).unwrap();
+    for _ in 0..30 {
+        t.epoch().unwrap();
+    }
+    for p in t.pair_states() {
+        let gap = p.reward_chosen - p.reward_rejected;
+        assert!(gap.abs() < 1e-6, "{gap}");
+        assert!((reward_playground::loss::sigmoid(gap) - 0.5).abs() < 1e-6);
+    }
+    // The majority of a split class is a tie everywhere: nothing to train on.
+    assert!(class.majority_dataset(&set, "class").is_none());
+}
