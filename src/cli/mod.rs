@@ -45,6 +45,13 @@ enum Command {
     Agree(agree::AgreeArgs),
     /// Use a trained model: best-of-n and π_β ∝ π_ref·exp(r/β) on a candidate pool, gold and proxy against KL.
     Optimize(optimize::OptimizeArgs),
+    /// Write the loss explorer's first view (its four charts as SVG, the numbers, the formula) into a built page.
+    #[command(hide = true)]
+    FirstView {
+        /// The built index.html; its `<div id="first-view"></div>` is replaced.
+        #[arg(long, value_name = "FILE")]
+        html: PathBuf,
+    },
 }
 
 /// Runs the CLI on the process's arguments; returns the exit code.
@@ -83,6 +90,14 @@ fn run(command: Command) -> Result<(), String> {
         Command::Train(args) => train::run(args),
         Command::Agree(args) => agree::run(args),
         Command::Optimize(args) => optimize::run(args),
+        Command::FirstView { html } => {
+            let page = std::fs::read_to_string(&html)
+                .map_err(|e| format!("{}: cannot read: {e}", html.display()))?;
+            let filled = crate::views::first_view::fill(&page, crate::lesson::START)
+                .map_err(|e| format!("{}: {e}", html.display()))?;
+            std::fs::write(&html, filled)
+                .map_err(|e| format!("{}: cannot write: {e}", html.display()))
+        }
         Command::Score { model, text } => {
             let json = std::fs::read_to_string(&model)
                 .map_err(|e| format!("{}: cannot read: {e}", model.display()))?;

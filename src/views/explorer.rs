@@ -30,6 +30,45 @@ fn n4(v: f64) -> String {
     fixed(v, 4)
 }
 
+/// The general formula, in MathML (rendered natively by the browser).
+pub const FORMULA: &str = r#"<math display="inline" aria-label="loss equals minus log sigma of delta"><mrow><mi>loss</mi><mo>=</mo><mo>−</mo><mi>log</mi><mo>&#x2061;</mo><mi>σ</mi><mo stretchy="false">(</mo><mi>Δ</mi><mo stretchy="false">)</mo><mo>=</mo><mo>−</mo><mi>log</mi><mo>&#x2061;</mo><mfrac><mn>1</mn><mrow><mn>1</mn><mo>+</mo><msup><mi>e</mi><mrow><mo>−</mo><mi>Δ</mi></mrow></msup></mrow></mfrac></mrow></math><math display="inline" aria-label="delta equals r better minus r worse"><mrow><mi>Δ</mi><mo>=</mo><msub><mi>r</mi><mtext>better</mtext></msub><mo>−</mo><msub><mi>r</mi><mtext>worse</mtext></msub></mrow></math>"#;
+
+/// One row of the explorer's numbers table: its label, its CSS class, its `data-testid`, and its value for `e` as
+/// the page writes it.
+pub type NumberRow = (&'static str, &'static str, &'static str, String);
+
+/// The explorer's numbers table for `e`: Δ, the three parts, and both gradients.
+pub fn number_rows(e: &Explained) -> [NumberRow; 6] {
+    [
+        ("Δ = r_better − r_worse", "c-gap", "gap", reward(e.gap)),
+        ("Part 1: σ(Δ)", "c-sigma", "sigmoid", n4(e.sigmoid)),
+        (
+            "Part 2: log σ(Δ)",
+            "c-log",
+            "log-sigmoid",
+            n4(e.log_sigmoid),
+        ),
+        (
+            "Part 3: loss = −log σ(Δ)",
+            "c-loss loss-row",
+            "loss",
+            n4(e.loss),
+        ),
+        (
+            "∂loss/∂r_better = −σ(−Δ)",
+            "c-grad",
+            "dloss-dbetter",
+            n4(e.dloss_dgap),
+        ),
+        (
+            "∂loss/∂r_worse = σ(−Δ)",
+            "c-grad",
+            "dloss-dworse",
+            n4(-e.dloss_dgap),
+        ),
+    ]
+}
+
 impl ExplorerChart {
     /// All four, in reading order.
     pub const ALL: [ExplorerChart; 4] = [
@@ -38,6 +77,73 @@ impl ExplorerChart {
         ExplorerChart::Loss,
         ExplorerChart::Gradient,
     ];
+
+    /// The canvas' `data-testid` (and the chart's download name).
+    pub fn testid(self) -> &'static str {
+        match self {
+            ExplorerChart::Sigmoid => "chart-sigmoid",
+            ExplorerChart::Log => "chart-log",
+            ExplorerChart::Loss => "chart-loss",
+            ExplorerChart::Gradient => "chart-gradient",
+        }
+    }
+
+    /// The chart's title.
+    pub fn title(self) -> &'static str {
+        match self {
+            ExplorerChart::Sigmoid => "Part 1 · σ(Δ)",
+            ExplorerChart::Log => "Part 2 · log p",
+            ExplorerChart::Loss => "Part 3 · −log σ(Δ)",
+            ExplorerChart::Gradient => "Gradient · dloss/dΔ",
+        }
+    }
+
+    /// How to read the chart, in one or two sentences.
+    pub fn caption(self) -> &'static str {
+        match self {
+            ExplorerChart::Sigmoid => {
+                "σ turns any gap into a number in (0, 1): the model's probability that a labeler prefers the \
+                 better response. A gap of 0 gives ½."
+            }
+            ExplorerChart::Log => {
+                "log σ is at most 0, reached only as σ → 1; as σ → 0 it falls without bound."
+            }
+            ExplorerChart::Loss => {
+                "Times −1 makes a loss to minimize: never negative, ln 2 ≈ 0.693 at Δ = 0, near 0 for a wide \
+                 right gap, about −Δ for a wrong one."
+            }
+            ExplorerChart::Gradient => {
+                "Between −1 and 0: a pair ranked wrong pulls with weight near 1, a pair ranked right by a wide \
+                 gap barely moves the model. It reaches 0 only in the limit."
+            }
+        }
+    }
+
+    /// The canvas' accessible name for `e`: what is plotted and where the mark is.
+    pub fn aria_label(self, e: &Explained) -> String {
+        match self {
+            ExplorerChart::Sigmoid => format!(
+                "σ(Δ) against Δ, marked at Δ = {}, σ = {}",
+                reward(e.gap),
+                n4(e.sigmoid)
+            ),
+            ExplorerChart::Log => format!(
+                "log p against p, marked at p = {}, log p = {}",
+                n4(e.sigmoid),
+                n4(e.log_sigmoid)
+            ),
+            ExplorerChart::Loss => format!(
+                "the loss −log σ(Δ) against Δ, marked at Δ = {}, loss = {}",
+                reward(e.gap),
+                n4(e.loss)
+            ),
+            ExplorerChart::Gradient => format!(
+                "dloss/dΔ = −σ(−Δ) against Δ, marked at Δ = {}, value {}",
+                reward(e.gap),
+                n4(e.dloss_dgap)
+            ),
+        }
+    }
 
     /// The curve's colour (Okabe–Ito; the page's CSS uses the same for the step's numbers).
     pub fn colour(self, dark: bool) -> RGBColor {

@@ -9,6 +9,8 @@
 
 mod accuracy;
 mod explorer;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod first_view;
 mod gaps;
 mod loss;
 mod margin;
@@ -27,7 +29,7 @@ use plotters::prelude::{DrawingArea, DrawingBackend};
 use crate::charts::{ChartError, Layer, PlotFrame, Theme};
 use crate::train::{PairState, Trainer};
 
-pub use explorer::{gap_range, shift_sentence, ExplorerChart};
+pub use explorer::{gap_range, number_rows, shift_sentence, ExplorerChart, NumberRow, FORMULA};
 pub use table::Table;
 pub use text::{correlation, count, step_means, tie_note};
 

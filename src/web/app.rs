@@ -11,7 +11,8 @@ use super::explorer::LossExplorer;
 use super::label::LabelScene;
 use super::lesson::{Lesson, LessonPanel, LessonToggle};
 use super::page::SharePage;
-use super::training::{shortcuts::Shortcuts, TrainingPanel};
+use super::training::shortcuts::{Help, HelpToggle, Shortcuts};
+use super::training::TrainingPanel;
 use super::use_model::UseScene;
 use crate::keys::action_for;
 use crate::scene::Scene;
@@ -25,6 +26,7 @@ pub fn App() -> impl IntoView {
     // speed, followed pair) is built with the training panel.
     let link = crate::web::link::page_from_link();
     provide_context(Lesson::from_link());
+    provide_context(Help(RwSignal::new(false)));
     // The explorer paints first. The run, the training panel and the lesson (ten charts and many controls) are built
     // in the task after that frame, so the first chart does not wait for them; so does the service worker, whose
     // install fetches every file again.
@@ -78,6 +80,7 @@ pub fn App() -> impl IntoView {
             <div class="bar-tools" node_ref=tools_ref>
                 <LessonToggle/>
                 <PresentToggle/>
+                <HelpToggle/>
             </div>
         </header>
         <ShareNotice/>

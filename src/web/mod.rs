@@ -10,6 +10,7 @@ pub mod canvas;
 pub mod chart_tools;
 pub mod download;
 pub mod explorer;
+pub mod first_view;
 pub mod hash;
 pub mod js;
 pub mod label;
@@ -23,8 +24,9 @@ pub mod use_model;
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-/// Mounts the app on the page's body; panics are reported in the browser console.
+/// Mounts the app on the page's body in place of the first view written into the page (if the build wrote one);
+/// panics are reported in the browser console.
 pub fn mount() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(app::App);
+    first_view::take_over(|| leptos::mount::mount_to_body(app::App));
 }

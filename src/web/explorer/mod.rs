@@ -14,22 +14,14 @@ pub use state::{Explorer, START};
 use tools::explorer_tools;
 
 use crate::charts::Layer;
-use crate::format::{fixed, limit_shift, parse_number, reward, rewards_for_gap, snap_reward};
+use crate::format::{limit_shift, parse_number, rewards_for_gap, snap_reward};
 use crate::loss::{explain, Explained};
-use crate::views::{gap_range, shift_sentence, ExplorerChart as Step};
+use crate::views::{gap_range, number_rows, shift_sentence, ExplorerChart as Step, FORMULA};
 use crate::web::canvas::{
     device_theme, mark_once, on_resize, on_scheme_or_ratio_change, pointer_on, prefers_dark,
     FrameScheduler, LayeredCanvas,
 };
 use crate::web::page::Presenting;
-
-/// The general formula, in MathML (rendered natively by the browser).
-const FORMULA: &str = r#"<math display="inline" aria-label="loss equals minus log sigma of delta"><mrow><mi>loss</mi><mo>=</mo><mo>−</mo><mi>log</mi><mo>&#x2061;</mo><mi>σ</mi><mo stretchy="false">(</mo><mi>Δ</mi><mo stretchy="false">)</mo><mo>=</mo><mo>−</mo><mi>log</mi><mo>&#x2061;</mo><mfrac><mn>1</mn><mrow><mn>1</mn><mo>+</mo><msup><mi>e</mi><mrow><mo>−</mo><mi>Δ</mi></mrow></msup></mrow></mfrac></mrow></math><math display="inline" aria-label="delta equals r better minus r worse"><mrow><mi>Δ</mi><mo>=</mo><msub><mi>r</mi><mtext>better</mtext></msub><mo>−</mo><msub><mi>r</mi><mtext>worse</mtext></msub></mrow></math>"#;
-
-/// Four decimals for σ, log σ, the loss and the gradients.
-fn num(v: f64) -> String {
-    fixed(v, 4)
-}
 
 /// The loss explorer panel.
 #[component]
@@ -97,18 +89,12 @@ pub fn LossExplorer() -> impl IntoView {
                     <div class="formula" inner_html=FORMULA></div>
                     <table class="numbers">
                         <tbody>
-                            <Row label="Δ = r_better − r_worse" class="c-gap" testid="gap"
-                                value=Signal::derive(move || reward(e().gap))/>
-                            <Row label="Part 1: σ(Δ)" class="c-sigma" testid="sigmoid"
-                                value=Signal::derive(move || num(e().sigmoid))/>
-                            <Row label="Part 2: log σ(Δ)" class="c-log" testid="log-sigmoid"
-                                value=Signal::derive(move || num(e().log_sigmoid))/>
-                            <Row label="Part 3: loss = −log σ(Δ)" class="c-loss loss-row" testid="loss"
-                                value=Signal::derive(move || num(e().loss))/>
-                            <Row label="∂loss/∂r_better = −σ(−Δ)" class="c-grad" testid="dloss-dbetter"
-                                value=Signal::derive(move || num(e().dloss_dgap))/>
-                            <Row label="∂loss/∂r_worse = σ(−Δ)" class="c-grad" testid="dloss-dworse"
-                                value=Signal::derive(move || num(-e().dloss_dgap))/>
+                            {(0..6).map(|i| {
+                                let (label, class, testid, _) = number_rows(&explained.get_untracked())[i].clone();
+                                view! {
+                                    <Row label class testid value=Signal::derive(move || number_rows(&e())[i].3.clone())/>
+                                }
+                            }).collect_view()}
                         </tbody>
                     </table>
                     <p class="note">
@@ -119,67 +105,60 @@ pub fn LossExplorer() -> impl IntoView {
             <div class="charts">
                 <figure class="chart">
                     <div class="chart-head">
-                        <h3>"Part 1 · σ(Δ)"</h3>
+                        <h3>{Step::Sigmoid.title()}</h3>
                         {explorer_tools("chart-sigmoid", Step::Sigmoid, charts.sigmoid, explained)}
                     </div>
                     <div class="plot">
                         <canvas node_ref=charts.sigmoid data-testid="chart-sigmoid" class="draggable"
                             on:pointerdown=drag.start(Step::Sigmoid) on:pointermove=drag.moved(Step::Sigmoid)
                             on:pointerup=drag.end() on:pointercancel=drag.end() role="img" aria-describedby="chart-sigmoid-alt"
-                            aria-label=move || format!("σ(Δ) against Δ, marked at Δ = {}, σ = {}",
-                            reward(e().gap), num(e().sigmoid))></canvas>
+                            aria-label=move || Step::Sigmoid.aria_label(&e())></canvas>
                     </div>
                     <figcaption>
-                        "σ turns any gap into a number in (0, 1): the model's probability that a labeler prefers "
-                        "the better response. A gap of 0 gives ½."
+                        {Step::Sigmoid.caption()}
                     </figcaption>
                 </figure>
                 <figure class="chart">
                     <div class="chart-head">
-                        <h3>"Part 2 · log p"</h3>
+                        <h3>{Step::Log.title()}</h3>
                         {explorer_tools("chart-log", Step::Log, charts.log, explained)}
                     </div>
                     <div class="plot">
                         <canvas node_ref=charts.log data-testid="chart-log" role="img" aria-describedby="chart-log-alt"
-                            aria-label=move || format!("log p against p, marked at p = {}, log p = {}",
-                            num(e().sigmoid), num(e().log_sigmoid))></canvas>
+                            aria-label=move || Step::Log.aria_label(&e())></canvas>
                     </div>
                     <figcaption>
-                        "log σ is at most 0, reached only as σ → 1; as σ → 0 it falls without bound."
+                        {Step::Log.caption()}
                     </figcaption>
                 </figure>
                 <figure class="chart">
                     <div class="chart-head">
-                        <h3>"Part 3 · −log σ(Δ)"</h3>
+                        <h3>{Step::Loss.title()}</h3>
                         {explorer_tools("chart-loss", Step::Loss, charts.loss, explained)}
                     </div>
                     <div class="plot">
                         <canvas node_ref=charts.loss data-testid="chart-loss" class="draggable"
                             on:pointerdown=drag.start(Step::Loss) on:pointermove=drag.moved(Step::Loss)
                             on:pointerup=drag.end() on:pointercancel=drag.end() role="img" aria-describedby="chart-loss-alt"
-                            aria-label=move || format!("the loss −log σ(Δ) against Δ, marked at Δ = {}, loss = {}",
-                            reward(e().gap), num(e().loss))></canvas>
+                            aria-label=move || Step::Loss.aria_label(&e())></canvas>
                     </div>
                     <figcaption>
-                        "Times −1 makes a loss to minimize: never negative, ln 2 ≈ 0.693 at Δ = 0, "
-                        "near 0 for a wide right gap, about −Δ for a wrong one."
+                        {Step::Loss.caption()}
                     </figcaption>
                 </figure>
                 <figure class="chart">
                     <div class="chart-head">
-                        <h3>"Gradient · dloss/dΔ"</h3>
+                        <h3>{Step::Gradient.title()}</h3>
                         {explorer_tools("chart-gradient", Step::Gradient, charts.gradient, explained)}
                     </div>
                     <div class="plot">
                         <canvas node_ref=charts.gradient data-testid="chart-gradient" class="draggable"
                             on:pointerdown=drag.start(Step::Gradient) on:pointermove=drag.moved(Step::Gradient)
                             on:pointerup=drag.end() on:pointercancel=drag.end() role="img" aria-describedby="chart-gradient-alt"
-                            aria-label=move || format!("dloss/dΔ = −σ(−Δ) against Δ, marked at Δ = {}, value {}",
-                            reward(e().gap), num(e().dloss_dgap))></canvas>
+                            aria-label=move || Step::Gradient.aria_label(&e())></canvas>
                     </div>
                     <figcaption>
-                        "Between −1 and 0: a pair ranked wrong pulls with weight near 1, a pair ranked right by a "
-                        "wide gap barely moves the model. It reaches 0 only in the limit."
+                        {Step::Gradient.caption()}
                     </figcaption>
                 </figure>
             </div>
@@ -313,7 +292,10 @@ impl ChartRefs {
                     |area| step.draw(area, e.gap, Layer::Moving, &theme),
                 );
                 match result {
-                    Ok(true) => mark_once(&first, "first-chart"),
+                    Ok(true) => {
+                        mark_once(&first, "first-chart");
+                        crate::web::first_view::drop_poster(&canvas);
+                    }
                     Ok(false) => {}
                     Err(msg) => leptos::logging::error!("chart {step:?} could not be drawn: {msg}"),
                 }

@@ -34,11 +34,26 @@ pub(crate) fn belongs_to_target(target: Option<web_sys::EventTarget>, key: &str)
     }
 }
 
-/// Listens for the shortcuts on the whole page and shows their list on `?`.
+/// Whether the list of shortcuts is shown: the page's Keys button (in the first frame) and `?` both toggle it.
+#[derive(Clone, Copy)]
+pub struct Help(pub RwSignal<bool>);
+
+/// The Keys button, drawn with the page's first frame (so the scene bar never moves when the run's parts mount).
+#[component]
+pub fn HelpToggle() -> impl IntoView {
+    let Help(help) = expect_context::<Help>();
+    view! {
+        <button type="button" class="help-toggle" data-testid="shortcuts-toggle" title="Keyboard shortcuts (?)"
+            aria-label="Keyboard shortcuts" aria-expanded=move || if help.get() { "true" } else { "false" }
+            on:click=move |_| help.update(|h| *h = !*h)>"Keys"</button>
+    }
+}
+
+/// Listens for the shortcuts on the whole page and shows their list on `?` or the Keys button.
 #[component]
 pub fn Shortcuts() -> impl IntoView {
     let t = expect_context::<Training>();
-    let help = RwSignal::new(false);
+    let Help(help) = expect_context::<Help>();
     let share = use_context::<crate::web::page::SharePage>();
     let handle = window_event_listener(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
         if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || ev.default_prevented() {
@@ -85,9 +100,6 @@ pub fn Shortcuts() -> impl IntoView {
     });
     on_cleanup(move || handle.remove());
     view! {
-        <button type="button" class="help-toggle" data-testid="shortcuts-toggle" title="Keyboard shortcuts (?)"
-            aria-label="Keyboard shortcuts" aria-expanded=move || if help.get() { "true" } else { "false" }
-            on:click=move |_| help.update(|h| *h = !*h)>"Keys"</button>
         <Show when=move || help.get()>
             <div class="panel shortcuts popover" data-testid="shortcuts" role="region" aria-label="Keyboard shortcuts">
                 <dl>

@@ -1,0 +1,90 @@
+// The first view written into index.html at build time: without JavaScript the reader sees the explorer's four charts,
+// its numbers and the formula; with it, the app takes the same boxes in place, with no layout shift and no chart ever
+// blank between the picture and the live canvas.
+import { test, expect } from '@playwright/test';
+import { paintedPixels } from './helpers.mjs';
+
+test.use({ viewport: { width: 1280, height: 720 } });
+
+/** The boxes of what the first view shows: the scene bar, the explorer's panels, numbers and charts. */
+function boxes() {
+  const pick = [
+    'header.scene-bar', 'header.scene-bar button', 'section.explorer', 'section.explorer .side', '.explorer .panel',
+    '.explorer table.numbers td', '.explorer input[type="number"]', '.explorer input[type="range"]',
+    '.explorer figure.chart', '.explorer figure.chart h3', '.explorer .plot', '.explorer figure.chart figcaption',
+    '.explorer .formula',
+  ];
+  const out = {};
+  for (const sel of pick) {
+    out[sel] = [...document.querySelectorAll(sel)].map((e) => {
+      const r = e.getBoundingClientRect();
+      return [r.x, r.y, r.width, r.height].map((v) => Math.round(v * 2) / 2);
+    });
+  }
+  return out;
+}
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`without JavaScript the explorer's charts, numbers and formula are there (${colorScheme})`, async ({ browser, baseURL }, info) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 720 }, colorScheme });
+    const page = await context.newPage();
+    await page.goto(baseURL);
+    await expect(page.locator('svg.poster')).toHaveCount(4);
+    for (const poster of await page.locator('svg.poster').all()) await expect(poster).toBeInViewport();
+    await expect(page.locator('table.numbers tr.loss-row td')).toHaveText('0.1269');
+    await expect(page.locator('.formula math').first()).toBeVisible();
+    await expect(page.locator('.noscript-note')).toContainText('turn on JavaScript');
+    // The picture is drawn in the reader's colour scheme: the chart background follows it.
+    const background = await page.locator('svg.poster rect').first().evaluate((r) => getComputedStyle(r).fill);
+    expect(background).toBe(colorScheme === 'dark' ? 'rgb(30, 30, 30)' : 'rgb(255, 255, 255)');
+    await page.screenshot({ path: info.outputPath(`no-js-${colorScheme}.png`) });
+    await context.close();
+  });
+}
+
+test('the app takes the first view\'s boxes in place: no layout shift, no blank chart', async ({ browser, baseURL }) => {
+  const still = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 720 } });
+  const before = await still.newPage();
+  await before.goto(baseURL);
+  const picture = await before.evaluate(boxes);
+  await still.close();
+
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (!e.hadRecentInput) window.__shifts.push({ value: e.value, sources: e.sources.map((s) => s.node?.nodeName) });
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+    // On every frame until the live charts are all drawn: each plot shows a picture or a drawn canvas, never neither.
+    window.__blank = 0;
+    const look = () => {
+      for (const plot of document.querySelectorAll('section.explorer .plot')) {
+        const poster = plot.querySelector('svg.poster');
+        const canvas = plot.querySelector('canvas');
+        // A poster leaves only once its canvas has drawn (web::first_view::drop_poster).
+        if (!poster && !canvas) window.__blank += 1;
+      }
+      if (document.querySelectorAll('svg.poster').length || !document.querySelector('canvas')) requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+  await page.goto(baseURL);
+  await page.waitForFunction(() => performance.getEntriesByName('first-chart').length > 0);
+  await expect(page.locator('svg.poster')).toHaveCount(0);
+  await expect(page.locator('#first-view')).toHaveCount(0);
+  for (const id of ['chart-sigmoid', 'chart-log', 'chart-loss', 'chart-gradient']) {
+    await expect.poll(async () => (await paintedPixels(page, id)).differing, id).toBeGreaterThan(500);
+  }
+  await page.waitForTimeout(300);
+  const live = await page.evaluate(boxes);
+  expect(live).toEqual(picture);
+  const shifts = await page.evaluate(() => window.__shifts);
+  const total = shifts.reduce((s, e) => s + e.value, 0);
+  console.log(`layout shifts: ${JSON.stringify(shifts)}`);
+  expect(total).toBeLessThanOrEqual(0.01);
+  expect(await page.evaluate(() => window.__blank)).toBe(0);
+  await context.close();
+});

@@ -1,0 +1,84 @@
+//! The first view the build writes into index.html: one marker replaced by the explorer at its opening rewards, the
+//! numbers the page shows, four posters drawn by the page's chart functions, and dark colours that make the light
+//! posters the dark charts exactly.
+
+use reward_playground::charts::{to_svg, Layer};
+use reward_playground::lesson::START;
+use reward_playground::loss::explain;
+use reward_playground::views::first_view::{
+    dark_css, fill, html, poster, recolour_map, MARKER, SIZES,
+};
+use reward_playground::views::{number_rows, ExplorerChart};
+
+const PAGE: &str =
+    "<html><head><title>t</title></head><body><div id=\"first-view\"></div></body></html>";
+
+#[test]
+fn the_marker_is_replaced_once_and_the_colours_go_in_the_head() {
+    let page = fill(PAGE, START).unwrap();
+    assert!(!page.contains(MARKER));
+    assert_eq!(page.matches("<div id=\"first-view\">").count(), 1);
+    assert_eq!(page.matches("<svg class=\"poster\"").count(), 4);
+    assert!(page.find(&dark_css()).unwrap() < page.find("</head>").unwrap());
+    assert!(fill("<head></head><body></body>", START)
+        .unwrap_err()
+        .contains("no <div id=\"first-view\">"));
+    let twice = format!("<head></head>{MARKER}{MARKER}");
+    assert!(fill(&twice, START).unwrap_err().contains("2 copies"));
+}
+
+#[test]
+fn the_first_view_shows_the_numbers_and_charts_the_page_opens_with() {
+    let view = html(START).unwrap();
+    for (_, _, _, value) in number_rows(&explain(START.0, START.1)) {
+        assert!(view.contains(&format!("<td>{value}</td>")), "{value}");
+    }
+    assert!(view.contains("value=\"1.50\"") && view.contains("value=\"-0.50\""));
+    for step in ExplorerChart::ALL {
+        assert!(view.contains(step.title()), "{}", step.title());
+        assert!(view.contains(&format!("data-for=\"{}\"", step.testid())));
+    }
+    // No test ids: the live page's elements are the only ones a test (or the lesson) finds.
+    assert!(!view.contains("data-testid"));
+    // Outside the posters, no text sits between tags, as in the app's own markup (it would take room in the layout).
+    let mut markup = String::new();
+    let mut rest = view.as_str();
+    while let Some(at) = rest.find("<svg ") {
+        markup.push_str(&rest[..at]);
+        rest = &rest[rest.find("</svg>").unwrap() + 6..];
+    }
+    markup.push_str(rest);
+    assert!(!markup.contains(">\n") && !markup.contains("> <"));
+}
+
+#[test]
+fn recolouring_a_light_poster_gives_the_dark_chart_and_labels_keep_the_canvas_size() {
+    let e = explain(START.0, START.1);
+    for (step, (w, h)) in ExplorerChart::ALL.into_iter().zip(SIZES) {
+        let light = poster(step, &e, (w, h)).unwrap();
+        let theme = step.theme(true, false).fit_to(h);
+        let dark = to_svg(w, h, |a| step.draw(a, e.gap, Layer::All, &theme)).unwrap();
+        let mut recoloured = light.clone();
+        for (attr, l, d) in recolour_map() {
+            recoloured = recoloured.replace(&format!("{attr}=\"{l}\""), &format!("{attr}=\"{d}\""));
+        }
+        // The same drawing, colour for colour, once the poster's own attributes and font sizes are set aside.
+        let strip = |svg: &str| {
+            let body = &svg[svg.find('>').unwrap()..];
+            let mut out = String::new();
+            let mut rest = body;
+            while let Some(at) = rest.find("font-size=\"") {
+                out.push_str(&rest[..at]);
+                let after = &rest[at + 11..];
+                rest = &after[after.find('"').unwrap() + 1..];
+            }
+            out.push_str(rest);
+            out
+        };
+        assert_eq!(strip(recoloured.trim()), strip(dark.trim()), "{step:?}");
+        assert!(
+            light.contains(&format!("font-size=\"{}\"", theme.font_size)),
+            "{step:?}"
+        );
+    }
+}
