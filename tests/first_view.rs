@@ -6,12 +6,18 @@ use reward_playground::charts::{to_svg, Layer};
 use reward_playground::lesson::START;
 use reward_playground::loss::explain;
 use reward_playground::views::first_view::{
-    dark_css, fill, html, poster, recolour_map, MARKER, SIZES,
+    dark_css, defer_module, fill, html, poster, recolour_map, MARKER, SIZES,
 };
 use reward_playground::views::{number_rows, ExplorerChart};
 
-const PAGE: &str =
-    "<html><head><title>t</title></head><body><div id=\"first-view\"></div></body></html>";
+/// A page as Trunk writes it: its module loader, the two preload links, and the marker.
+const PAGE: &str = r#"<html><head><title>t</title>
+<script type="module">
+import init, * as bindings from './app-1a.js';
+const wasm = await init({ module_or_path: './app-1a_bg.wasm' });
+window.wasmBindings = bindings;
+</script>
+<link rel="modulepreload" href="./app-1a.js" crossorigin="anonymous"><link rel="preload" href="./app-1a_bg.wasm" crossorigin="anonymous" as="fetch" type="application/wasm"></head><body><div id="first-view"></div></body></html>"#;
 
 #[test]
 fn the_marker_is_replaced_once_and_the_colours_go_in_the_head() {
@@ -20,10 +26,10 @@ fn the_marker_is_replaced_once_and_the_colours_go_in_the_head() {
     assert_eq!(page.matches("<div id=\"first-view\">").count(), 1);
     assert_eq!(page.matches("<svg class=\"poster\"").count(), 4);
     assert!(page.find(&dark_css()).unwrap() < page.find("</head>").unwrap());
-    assert!(fill("<head></head><body></body>", START)
+    assert!(fill(&PAGE.replace(MARKER, ""), START)
         .unwrap_err()
         .contains("no <div id=\"first-view\">"));
-    let twice = format!("<head></head>{MARKER}{MARKER}");
+    let twice = PAGE.replace(MARKER, &format!("{MARKER}{MARKER}"));
     assert!(fill(&twice, START).unwrap_err().contains("2 copies"));
 }
 
@@ -81,4 +87,21 @@ fn recolouring_a_light_poster_gives_the_dark_chart_and_labels_keep_the_canvas_si
             "{step:?}"
         );
     }
+}
+
+#[test]
+fn the_module_loads_after_the_first_view_has_painted_and_its_files_stay_named_in_the_page() {
+    let page = defer_module(PAGE).unwrap();
+    // No preload: nothing fetches the module while the HTML is read.
+    assert!(!page.contains("preload"));
+    assert_eq!(page.matches("<script type=\"module\">").count(), 1);
+    assert!(page.contains("requestAnimationFrame(() => setTimeout(start, 0));"));
+    assert!(page.contains("setTimeout(start, 100);"));
+    // The offline copy (www/sw.js) finds both files by their quoted names.
+    assert!(page.contains("import('./app-1a.js')"));
+    assert!(page.contains("module_or_path: './app-1a_bg.wasm'"));
+    assert!(page.ends_with("</head><body><div id=\"first-view\"></div></body></html>"));
+    // A page without Trunk's loader is refused, not left half changed.
+    let err = defer_module("<html><head></head></html>").unwrap_err();
+    assert!(err.contains("modulepreload"), "{err}");
 }

@@ -3,11 +3,12 @@
 // every other same-origin file is cache-first (Trunk names them by their content, so a cached file never goes
 // stale). Requests to other origins are never made by the page and are left alone here.
 // A new version of this file (bump VERSION) starts a new cache and deletes the old ones.
-const VERSION = 'v1';
+const VERSION = 'v2';
 const CACHE = `reward-playground-${VERSION}`;
 const SCOPE = new URL('./', self.location).href;
 
-// The page and every file its index.html links to (JS glue, wasm, CSS, icon), found in the page itself.
+// The page and every file its index.html links to (icon, JS glue and wasm: the loader names those two in quotes),
+// found in the page itself.
 async function precache() {
   const cache = await caches.open(CACHE);
   const page = await fetch(SCOPE, { cache: 'no-cache' });
@@ -15,8 +16,8 @@ async function precache() {
   const html = await page.clone().text();
   await cache.put(SCOPE, page);
   const urls = new Set();
-  for (const m of html.matchAll(/(?:href|src)="([^"#?]+)"/g)) {
-    const url = new URL(m[1], SCOPE);
+  for (const m of html.matchAll(/(?:href|src)="([^"#?]+)"|'(\.\/[^'#?]+\.(?:js|wasm))'/g)) {
+    const url = new URL(m[1] || m[2], SCOPE);
     if (url.origin === self.location.origin) urls.add(url.href);
   }
   await Promise.all([...urls].map(async (url) => {

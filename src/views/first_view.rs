@@ -18,9 +18,11 @@ pub const MARKER: &str = r#"<div id="first-view"></div>"#;
 /// scale to the box (the canvas then redraws at its own size when the app mounts).
 pub const SIZES: [(u32, u32); 4] = [(417, 215), (417, 234), (417, 215), (417, 215)];
 
-/// `page` with its [`MARKER`] replaced by the first view at the explorer's opening rewards, and the posters' dark
-/// colours added to its head. Refused when the page has no marker or more than one.
+/// `page` with its [`MARKER`] replaced by the first view at the explorer's opening rewards, the posters' dark colours
+/// added to its head, and the module loaded after the first view has painted ([`defer_module`]). Refused when the
+/// page has no marker or more than one, or not the module loader Trunk writes.
 pub fn fill(page: &str, rewards: (f64, f64)) -> Result<String, String> {
+    let page = &defer_module(page)?;
     match page.matches(MARKER).count() {
         1 => {}
         0 => return Err(format!("no {MARKER} to replace")),
@@ -32,6 +34,58 @@ pub fn fill(page: &str, rewards: (f64, f64)) -> Result<String, String> {
         Some(at) => Ok(format!("{}{}{}", &page[..at], dark_css(), &page[at..])),
         None => Err("no </head> to add the posters' colours to".into()),
     }
+}
+
+/// The text between `start` and the next `end` in `page`, and where that piece (with both) begins and ends.
+fn between<'a>(page: &'a str, start: &str, end: &str) -> Option<(&'a str, usize, usize)> {
+    let at = page.find(start)?;
+    let len = page[at + start.len()..].find(end)?;
+    let inner = &page[at + start.len()..at + start.len() + len];
+    Some((inner, at, at + start.len() + len + end.len()))
+}
+
+/// `page` with Trunk's module loader (a module script that imports the JS glue and starts the wasm, and the two
+/// preload links that fetch both while the HTML is read) replaced by one that starts after the first frame has been
+/// painted: the picture of the first view never waits for the module, and on a slow network the page's largest paint
+/// is the first view itself. A hidden tab, which paints no frames, still starts within 100 ms.
+pub fn defer_module(page: &str) -> Result<String, String> {
+    let missing = |what: &str| format!("no {what} in the page (the loader Trunk writes changed?)");
+    let (js, ..) = between(page, r#"<link rel="modulepreload" href=""#, "\"")
+        .ok_or_else(|| missing("modulepreload link"))?;
+    let (wasm, ..) = between(page, r#"<link rel="preload" href=""#, "\"")
+        .ok_or_else(|| missing("wasm preload link"))?;
+    let (js, wasm) = (js.to_string(), wasm.to_string());
+    let mut page = page.to_string();
+    for start in [
+        r#"<link rel="modulepreload" href=""#,
+        r#"<link rel="preload" href=""#,
+    ] {
+        let (_, at, end) = between(&page, start, ">").ok_or_else(|| missing(start))?;
+        page.replace_range(at..end, "");
+    }
+    let (script, at, end) = between(&page, "<script type=\"module\">", "</script>")
+        .ok_or_else(|| missing("module script"))?;
+    if !script.contains(&format!("import init, * as bindings from '{js}'")) {
+        return Err(missing("import of the JS glue"));
+    }
+    let loader = format!(
+        r#"<script type="module">
+// The module and its wasm load once the first view has painted, and take its place (web::first_view).
+let started = false;
+const start = async () => {{
+  if (started) return;
+  started = true;
+  const bindings = await import('{js}');
+  const wasm = await bindings.default({{ module_or_path: '{wasm}' }});
+  window.wasmBindings = bindings;
+  dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm }} }}));
+}};
+requestAnimationFrame(() => setTimeout(start, 0));
+setTimeout(start, 100);
+</script>"#
+    );
+    page.replace_range(at..end, &loader);
+    Ok(page)
 }
 
 /// `&`, `<`, `>` and `"` escaped for HTML text and attribute values.

@@ -1,7 +1,9 @@
 // Lighthouse (npm lighthouse@12.2.3) against the built page in Debian's Chromium: serves dist/ on loopback, runs
 // the accessibility and best-practices categories (desktop and mobile), prints the scores and every failing audit.
-// Usage (from tests/e2e, after `trunk build --release`): node bench/lighthouse.mjs [--strict]
-// --strict exits 1 unless both categories score 100 on both form factors.
+// Usage (from tests/e2e, after `trunk build --release`): node bench/lighthouse.mjs [--strict] [--performance] [DIST]
+// --strict exits 1 unless both categories score 100 on both form factors. --performance instead runs the mobile
+// performance category as Lighthouse defines it (simulated slow 4G and a 4× slower CPU) three times and prints the
+// score, FCP, LCP, TBT, CLS and Speed Index of each run and their median. DIST: another built folder (default dist/).
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { spawn } from 'node:child_process';
@@ -10,8 +12,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const dist = path.resolve(here, '../../../dist');
-const strict = process.argv.includes('--strict');
+const args = process.argv.slice(2);
+const strict = args.includes('--strict');
+const performance = args.includes('--performance');
+const dist = path.resolve(args.find((a) => !a.startsWith('--')) || path.join(here, '../../../dist'));
 
 const freePort = () => new Promise((resolve) => {
   const s = net.createServer();
@@ -32,7 +36,24 @@ const chrome = await chromeLauncher.launch({
 });
 let worst = 100;
 try {
-  for (const formFactor of ['desktop', 'mobile']) {
+  if (performance) {
+    const runs = [];
+    for (let i = 0; i < 3; i++) {
+      const { lhr } = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error',
+        onlyCategories: ['performance'], formFactor: 'mobile' });
+      const ms = (id) => lhr.audits[id].numericValue;
+      const run = { score: lhr.categories.performance.score, fcp: ms('first-contentful-paint'),
+        lcp: ms('largest-contentful-paint'), tbt: ms('total-blocking-time'), cls: ms('cumulative-layout-shift'),
+        si: ms('speed-index'), bytes: ms('total-byte-weight') };
+      runs.push(run);
+      console.log(`run ${i + 1}: ${JSON.stringify(run)}`);
+    }
+    const median = (k) => runs.map((r) => r[k]).sort((a, b) => a - b)[1];
+    console.log(`median (${dist}): score ${median('score')}, FCP ${Math.round(median('fcp'))} ms, LCP ${Math.round(median('lcp'))} ms, `
+      + `TBT ${Math.round(median('tbt'))} ms, CLS ${median('cls').toFixed(3)}, Speed Index ${Math.round(median('si'))} ms, `
+      + `${Math.round(median('bytes') / 1024)} KiB`);
+  }
+  for (const formFactor of performance ? [] : ['desktop', 'mobile']) {
     const screen = formFactor === 'desktop'
       ? { mobile: false, width: 1350, height: 940, deviceScaleFactor: 1, disabled: false }
       : { mobile: true, width: 412, height: 823, deviceScaleFactor: 1.75, disabled: false };
