@@ -27,42 +27,40 @@ pub fn App() -> impl IntoView {
     let link = crate::web::link::page_from_link();
     provide_context(Lesson::from_link());
     provide_context(Help(RwSignal::new(false)));
-    // The explorer paints first. The run, the training panel and the lesson (ten charts and many controls) are built
-    // in the task after that frame, so the first chart does not wait for them; so does the service worker, whose
-    // install fetches every file again.
+    // The explorer paints first. The run, the training panel, the other scenes and the lesson (many charts and
+    // controls) are built in the tasks after that frame, one part per task, so neither the first chart nor any one
+    // task waits for all of them; the service worker, whose install fetches every file again, comes last.
     let main_ref = NodeRef::<leptos::html::Main>::new();
     let tools_ref = NodeRef::<leptos::html::Div>::new();
     let owner = Owner::current();
-    request_animation_frame(move || {
-        set_timeout(
-            move || {
-                let mount_rest = move || {
-                    // The lesson reads and sets the run too, so it is provided before either panel mounts.
-                    let training = link.training();
-                    provide_context(training);
-                    provide_context(super::use_model::state::UseComputed::new());
-                    provide_context(super::label::state::Labeling::from_link(training));
-                    if let Some(main) = main_ref.get_untracked() {
-                        mount_once(&main, TrainingPanel);
-                        mount_once(&main, LabelScene);
-                        mount_once(&main, UseScene);
-                    }
-                    if let Some(tools) = tools_ref.get_untracked() {
-                        mount_once(&tools, Shortcuts);
-                    }
-                    if let Some(body) = document().body() {
-                        mount_once(&body, LessonPanel);
-                    }
-                };
-                match &owner {
-                    Some(owner) => owner.with(mount_rest),
-                    None => mount_rest(),
-                }
-                crate::web::link::register_service_worker();
-            },
-            Duration::ZERO,
-        )
-    });
+    let parts: Vec<Box<dyn FnOnce()>> = vec![
+        Box::new(move || {
+            // The lesson reads and sets the run too, so it is provided before any panel mounts.
+            let training = link.training();
+            provide_context(training);
+            provide_context(super::use_model::state::UseComputed::new());
+            provide_context(super::label::state::Labeling::from_link(training));
+            if let Some(main) = main_ref.get_untracked() {
+                mount_once(&main, TrainingPanel);
+            }
+        }),
+        Box::new(move || {
+            if let Some(main) = main_ref.get_untracked() {
+                mount_once(&main, LabelScene);
+                mount_once(&main, UseScene);
+            }
+        }),
+        Box::new(move || {
+            if let Some(tools) = tools_ref.get_untracked() {
+                mount_once(&tools, Shortcuts);
+            }
+            if let Some(body) = document().body() {
+                mount_once(&body, LessonPanel);
+            }
+            crate::web::link::register_service_worker();
+        }),
+    ];
+    request_animation_frame(move || in_tasks(owner, parts));
     scene_keys();
     // A link that hides the explorer opens on the training.
     let page = expect_context::<SharePage>();
@@ -157,6 +155,24 @@ fn scene_keys() {
         page.move_scene(by);
     });
     on_cleanup(move || handle.remove());
+}
+
+/// Runs each of `parts` in a task of its own, in order, under `owner` (so they see and provide the page's contexts).
+fn in_tasks(owner: Option<Owner>, mut parts: Vec<Box<dyn FnOnce()>>) {
+    if parts.is_empty() {
+        return;
+    }
+    let part = parts.remove(0);
+    set_timeout(
+        move || {
+            match &owner {
+                Some(o) => o.with(part),
+                None => part(),
+            }
+            in_tasks(owner, parts);
+        },
+        Duration::ZERO,
+    );
 }
 
 /// Builds `view` at the end of `parent` and keeps it for the life of the page. Unlike a reactive `{move || …}`
