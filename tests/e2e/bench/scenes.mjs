@@ -24,8 +24,9 @@ const scenes = [
   { name: 'train-lesson', hash: 'scene=train&lesson=9', steps: 0 },
   { name: 'pair-lesson', hash: 'scene=pair&lesson=3' },
   { name: 'use', hash: 'scene=use&data=padding&n=256', steps: 60 },
-  { name: 'label', hash: 'scene=label', keys: ['1', '2', '0', '1', '2'] },
-  { name: 'use-lesson', hash: 'lesson=15' },
+  { name: 'label', hash: 'scene=label', keys: ['1', '2', '0', '1', '2'], ready: '[data-testid="label-progress"]' },
+  { name: 'label-lesson', hash: 'lesson=13', ready: '[data-testid="label-progress"]' },
+  { name: 'use-lesson', hash: 'lesson=18' },
 ];
 for (const size of sizes) {
   for (const present of [false, true]) {
@@ -34,7 +35,8 @@ for (const size of sizes) {
       const page = await context.newPage();
       page.on('console', (m) => { if (m.type() === 'error') console.log(`[${size.name}] console.error: ${m.text()}`); });
       await page.goto(`${url}#${scene.hash}${present ? '&present=1' : ''}`);
-      await page.waitForFunction(() => [...document.querySelectorAll('canvas')].some((c) => c.clientWidth > 0));
+      if (scene.ready) await page.waitForSelector(scene.ready);
+      else await page.waitForFunction(() => [...document.querySelectorAll('canvas')].some((c) => c.clientWidth > 0));
       await page.waitForTimeout(600);
       for (let i = 0; i < (scene.steps || 0); i++) await page.keyboard.press('ArrowRight');
       for (const key of scene.keys || []) await page.keyboard.press(key);
