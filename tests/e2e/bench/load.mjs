@@ -1,5 +1,7 @@
 // Measures the built page in headless Chromium: shipped bytes of dist/ (raw and gzip, by file and by type), time from
-// navigation to the first painted chart, long tasks during load, and frame times while a slider is dragged.
+// navigation to the first painted chart, long tasks during load, and frame times while a slider is dragged; then what
+// a visitor waits for, on a fast network and on a slow one (1.6 Mbit/s, 150 ms round trip): the first chart painted
+// (the first view in the HTML), the explorer answering input, Step working, and the bytes that arrived before each.
 //   node tests/e2e/bench/load.mjs [dist-dir]         (run scripts/bench.sh to build first)
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
@@ -133,6 +135,34 @@ async function dragSlider(page) {
   return { intervals, work };
 }
 
+/** One load's milestones on `net` (null: no emulation): each as ms after navigation, and the bytes on the wire before
+ * it (resource timing's transferSize; the test server sends files uncompressed). */
+async function milestones(browser, url, net) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  if (net) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: net.rtt,
+      downloadThroughput: net.down / 8, uploadThroughput: net.up / 8 });
+  }
+  await page.goto(url, { waitUntil: 'commit' });
+  // The explorer answers once its live chart is drawn; Step works once the Train panel has mounted.
+  await page.waitForFunction(() => performance.getEntriesByName('first-chart').length > 0, null, { timeout: 120_000 });
+  await page.waitForSelector('[data-testid="step"]', { state: 'attached', timeout: 120_000 });
+  const m = await page.evaluate(() => {
+    const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+    const live = performance.getEntriesByName('first-chart')[0].startTime;
+    const step = performance.now();
+    const nav = performance.getEntriesByType('navigation')[0];
+    const res = performance.getEntriesByType('resource');
+    const before = (t) => nav.transferSize + res.filter((r) => r.responseEnd <= t).reduce((a, r) => a + r.transferSize, 0);
+    return { paint, live, step, paintBytes: before(paint), liveBytes: before(live), total: before(Infinity) };
+  });
+  await context.close();
+  return m;
+}
+
 async function main() {
   shippedBytes();
   const port = await freePort();
@@ -146,6 +176,17 @@ async function main() {
       '--disable-sync', '--no-first-run'],
   });
   try {
+    const url = `http://127.0.0.1:${port}/`;
+    const slow = { rtt: 150, down: 1.6e6, up: 750e3 };
+    for (const [name, net] of [['fast (loopback)', null], ['slow (1.6 Mbit/s, 150 ms RTT)', slow]]) {
+      const runs = [];
+      for (let i = 0; i < 3; i++) runs.push(await milestones(browser, url, net));
+      const med = (k) => median(runs.map((r) => r[k]));
+      const kb = (b) => `${(b / 1024).toFixed(0)} KiB`;
+      console.log(`\n${name}, 1280×720, median of 3: first chart painted ${fmt(med('paint'))} ms (${kb(med('paintBytes'))} ` +
+        `before it); the explorer answers ${fmt(med('live'))} ms (${kb(med('liveBytes'))}); Step works by ` +
+        `${fmt(med('step'))} ms; ${kb(med('total'))} in all`);
+    }
     for (const dpr of [1, 2]) {
       const { loads, longTasks, drag } = await measure(browser, `http://127.0.0.1:${port}/`, dpr);
       console.log(`\nDPR ${dpr}, 1280×720, headless Chromium (software raster):`);
