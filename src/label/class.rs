@@ -138,15 +138,7 @@ impl ClassLabels {
                 set.pairs
                     .iter()
                     .zip(&l.preferences)
-                    .filter_map(|(pair, better)| {
-                        let b = (*better)?;
-                        Some(Record::Pair {
-                            prompt: pair.prompt.clone(),
-                            chosen: pair.text(b).to_string(),
-                            rejected: pair.text(b.other()).to_string(),
-                            margin: None,
-                        })
-                    })
+                    .filter_map(|(pair, better)| Some(pair.record((*better)?)))
             })
             .collect();
         let description = format!(
@@ -164,15 +156,7 @@ impl ClassLabels {
             .pairs
             .iter()
             .zip(self.agreement().majority)
-            .filter_map(|(pair, m)| {
-                let m = m?;
-                Some(Record::Pair {
-                    prompt: pair.prompt.clone(),
-                    chosen: pair.text(m).to_string(),
-                    rejected: pair.text(m.other()).to_string(),
-                    margin: None,
-                })
-            })
+            .filter_map(|(pair, m)| Some(pair.record(m?)))
             .collect();
         let description = format!(
             "{} pairs, the majority of {} labelers",

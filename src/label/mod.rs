@@ -129,6 +129,16 @@ impl LabelPair {
     pub fn text(&self, better: Better) -> &str {
         &self.texts[better.index()]
     }
+
+    /// The pair as a training record with the text `better` picks as `chosen`.
+    pub fn record(&self, better: Better) -> crate::data::Record {
+        crate::data::Record::Pair {
+            prompt: self.prompt.clone(),
+            chosen: self.text(better).to_string(),
+            rejected: self.text(better.other()).to_string(),
+            margin: None,
+        }
+    }
 }
 
 /// A list of pairs to label, with an id that every label code carries.

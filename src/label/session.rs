@@ -229,16 +229,7 @@ impl Session {
             .plan
             .iter()
             .filter(|s| !s.repeat)
-            .filter_map(|s| {
-                let better = preferences[s.pair]?;
-                let pair = &self.set.pairs[s.pair];
-                Some(Record::Pair {
-                    prompt: pair.prompt.clone(),
-                    chosen: pair.text(better).to_string(),
-                    rejected: pair.text(better.other()).to_string(),
-                    margin: None,
-                })
-            })
+            .filter_map(|s| Some(self.set.pairs[s.pair].record(preferences[s.pair]?)))
             .collect();
         let description = format!("{} pairs labeled by hand", records.len());
         // The set's texts are non-empty and distinct; a set that breaks that gives no data set rather than a panic.

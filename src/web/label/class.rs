@@ -36,6 +36,16 @@ fn heat(share: Option<f64>) -> String {
     }
 }
 
+/// Adds `lines` to the pasted text, on a line of their own.
+fn append(pasted: RwSignal<String>, lines: &str) {
+    pasted.update(|p| {
+        if !p.is_empty() && !p.ends_with('\n') {
+            p.push('\n');
+        }
+        p.push_str(lines);
+    });
+}
+
 /// The panel.
 #[component]
 pub fn ClassPanel() -> impl IntoView {
@@ -54,12 +64,7 @@ pub fn ClassPanel() -> impl IntoView {
             .iter()
             .map(|c| format!("{c}\n"))
             .collect();
-        pasted.update(|p| {
-            if !p.is_empty() && !p.ends_with('\n') {
-                p.push('\n');
-            }
-            p.push_str(&codes);
-        });
+        append(pasted, &codes);
         read();
     };
     let mine = move |_| {
@@ -69,12 +74,7 @@ pub fn ClassPanel() -> impl IntoView {
             status.set("You have no labels yet to add.".into());
             return;
         }
-        pasted.update(|p| {
-            if !p.is_empty() && !p.ends_with('\n') {
-                p.push('\n');
-            }
-            p.push_str(&format!("{code}\n"));
-        });
+        append(pasted, &format!("{code}\n"));
         read();
     };
     let on_file = move |ev: leptos::ev::Event| {
