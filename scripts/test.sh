@@ -16,6 +16,8 @@ cargo clippy --all-targets -- -D warnings
 section "cargo clippy (wasm32: the lib, the bins and the browser tests)"
 # Not --all-targets: the native tests and benches use native-only crates (proptest, criterion).
 cargo clippy --target wasm32-unknown-unknown --lib --bins --test web --test web_training --test wasm_determinism -- -D warnings
+# The page's first part (first/): the core without the app, on its own.
+cargo clippy --target wasm32-unknown-unknown -p reward-playground-first -- -D warnings
 
 section "cargo check of the fuzz targets (fuzz/, its own workspace)"
 # Plain stable cargo: libfuzzer-sys builds without cargo-fuzz or nightly (those only add the sanitizer flags).

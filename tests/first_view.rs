@@ -19,18 +19,21 @@ window.wasmBindings = bindings;
 </script>
 <link rel="modulepreload" href="./app-1a.js" crossorigin="anonymous"><link rel="preload" href="./app-1a_bg.wasm" crossorigin="anonymous" as="fetch" type="application/wasm"></head><body><div id="first-view"></div></body></html>"#;
 
+/// The first part's files, as `scripts/first-part.sh` names them.
+const FIRST: Option<&str> = Some("reward-playground-first-2b");
+
 #[test]
 fn the_marker_is_replaced_once_and_the_colours_go_in_the_head() {
-    let page = fill(PAGE, START).unwrap();
+    let page = fill(PAGE, START, FIRST).unwrap();
     assert!(!page.contains(MARKER));
     assert_eq!(page.matches("<div id=\"first-view\">").count(), 1);
     assert_eq!(page.matches("<svg class=\"poster\"").count(), 4);
     assert!(page.find(&dark_css()).unwrap() < page.find("</head>").unwrap());
-    assert!(fill(&PAGE.replace(MARKER, ""), START)
+    assert!(fill(&PAGE.replace(MARKER, ""), START, FIRST)
         .unwrap_err()
         .contains("no <div id=\"first-view\">"));
     let twice = PAGE.replace(MARKER, &format!("{MARKER}{MARKER}"));
-    assert!(fill(&twice, START).unwrap_err().contains("2 copies"));
+    assert!(fill(&twice, START, FIRST).unwrap_err().contains("2 copies"));
 }
 
 #[test]
@@ -90,18 +93,31 @@ fn recolouring_a_light_poster_gives_the_dark_chart_and_labels_keep_the_canvas_si
 }
 
 #[test]
-fn the_module_loads_after_the_first_view_has_painted_and_its_files_stay_named_in_the_page() {
-    let page = defer_module(PAGE).unwrap();
-    // No preload: nothing fetches the module while the HTML is read.
+fn the_page_loads_in_two_parts_after_the_first_view_has_painted_and_its_files_stay_named_in_the_page(
+) {
+    let page = defer_module(PAGE, FIRST).unwrap();
+    // No preload: nothing fetches a module while the HTML is read.
     assert!(!page.contains("preload"));
     assert_eq!(page.matches("<script type=\"module\">").count(), 1);
+    // The first part after the first frame (or 100 ms in a hidden tab), the app when idle after it or when asked.
     assert!(page.contains("requestAnimationFrame(() => setTimeout(start, 0));"));
     assert!(page.contains("setTimeout(start, 100);"));
-    // The offline copy (www/sw.js) finds both files by their quoted names.
-    assert!(page.contains("import('./app-1a.js')"));
-    assert!(page.contains("module_or_path: './app-1a_bg.wasm'"));
+    assert!(page.contains(
+        "first ??= load('./reward-playground-first-2b.js', './reward-playground-first-2b_bg.wasm')"
+    ));
+    assert!(page.contains("idle(loadRest, { timeout: 1000 })"));
+    assert!(
+        page.contains("window.loadRest = () => rest ??= load('./app-1a.js', './app-1a_bg.wasm')")
+    );
+    // The benchmarks find the app's exports as they did with Trunk's loader.
+    assert!(page.contains("window.wasmBindings = bindings;"));
+    assert!(page.contains("new CustomEvent('TrunkApplicationStarted', { detail: { wasm } })"));
     assert!(page.ends_with("</head><body><div id=\"first-view\"></div></body></html>"));
+    // Without a first part the app starts where it would have.
+    let alone = defer_module(PAGE, None).unwrap();
+    assert!(alone.contains("const start = () => loadRest();"));
+    assert!(!alone.contains("reward-playground-first"));
     // A page without Trunk's loader is refused, not left half changed.
-    let err = defer_module("<html><head></head></html>").unwrap_err();
+    let err = defer_module("<html><head></head></html>", FIRST).unwrap_err();
     assert!(err.contains("modulepreload"), "{err}");
 }

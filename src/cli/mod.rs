@@ -51,6 +51,9 @@ enum Command {
         /// The built index.html; its `<div id="first-view"></div>` is replaced.
         #[arg(long, value_name = "FILE")]
         html: PathBuf,
+        /// The base name of the page's first part (`NAME.js`, `NAME_bg.wasm` beside the page), loaded first.
+        #[arg(long, value_name = "NAME")]
+        first_part: Option<String>,
     },
 }
 
@@ -90,10 +93,11 @@ fn run(command: Command) -> Result<(), String> {
         Command::Train(args) => train::run(args),
         Command::Agree(args) => agree::run(args),
         Command::Optimize(args) => optimize::run(args),
-        Command::FirstView { html } => {
+        Command::FirstView { html, first_part } => {
             let page = std::fs::read_to_string(&html)
                 .map_err(|e| format!("{}: cannot read: {e}", html.display()))?;
-            let filled = crate::views::first_view::fill(&page, crate::lesson::START)
+            let first = first_part.as_deref();
+            let filled = crate::views::first_view::fill(&page, crate::lesson::START, first)
                 .map_err(|e| format!("{}: {e}", html.display()))?;
             std::fs::write(&html, filled)
                 .map_err(|e| format!("{}: cannot write: {e}", html.display()))

@@ -19,10 +19,11 @@ pub const MARKER: &str = r#"<div id="first-view"></div>"#;
 pub const SIZES: [(u32, u32); 4] = [(417, 215), (417, 234), (417, 215), (417, 215)];
 
 /// `page` with its [`MARKER`] replaced by the first view at the explorer's opening rewards, the posters' dark colours
-/// added to its head, and the module loaded after the first view has painted ([`defer_module`]). Refused when the
-/// page has no marker or more than one, or not the module loader Trunk writes.
-pub fn fill(page: &str, rewards: (f64, f64)) -> Result<String, String> {
-    let page = &defer_module(page)?;
+/// added to its head, and the page loaded in two parts after the first view has painted ([`defer_module`]; `first`
+/// names the first part). Refused when the page has no marker or more than one, or not the module loader Trunk
+/// writes.
+pub fn fill(page: &str, rewards: (f64, f64), first: Option<&str>) -> Result<String, String> {
+    let page = &defer_module(page, first)?;
     match page.matches(MARKER).count() {
         1 => {}
         0 => return Err(format!("no {MARKER} to replace")),
@@ -44,11 +45,15 @@ fn between<'a>(page: &'a str, start: &str, end: &str) -> Option<(&'a str, usize,
     Some((inner, at, at + start.len() + len + end.len()))
 }
 
-/// `page` with Trunk's module loader (a module script that imports the JS glue and starts the wasm, and the two
-/// preload links that fetch both while the HTML is read) replaced by one that starts after the first frame has been
-/// painted: the picture of the first view never waits for the module, and on a slow network the page's largest paint
-/// is the first view itself. A hidden tab, which paints no frames, still starts within 100 ms.
-pub fn defer_module(page: &str) -> Result<String, String> {
+/// `page` with Trunk's module loader (a module script that imports the app's JS glue and starts its wasm, and two
+/// preload links that fetch both while the HTML is read) replaced by a loader of the page in two parts. The first part
+/// (`first`: the base name of its JS glue and wasm, built by `scripts/first-part.sh`; the first view's explorer
+/// answering input) starts after the first frame has been painted, so the picture of the first view never waits for
+/// a module and on a slow network the page's largest paint is the first view itself; a hidden tab, which paints no
+/// frames, still starts within 100 ms. The app starts when the browser is next idle after that, or at once when the
+/// first part asks for it (`window.loadRest`). Without a first part the app starts where the first part would.
+/// Refused, with the page unchanged, unless it holds Trunk's loader.
+pub fn defer_module(page: &str, first: Option<&str>) -> Result<String, String> {
     let missing = |what: &str| format!("no {what} in the page (the loader Trunk writes changed?)");
     let (js, ..) = between(page, r#"<link rel="modulepreload" href=""#, "\"")
         .ok_or_else(|| missing("modulepreload link"))?;
@@ -68,18 +73,27 @@ pub fn defer_module(page: &str) -> Result<String, String> {
     if !script.contains(&format!("import init, * as bindings from '{js}'")) {
         return Err(missing("import of the JS glue"));
     }
+    let start = match first {
+        Some(name) => format!(
+            "first ??= load('./{name}.js', './{name}_bg.wasm').catch(() => {{}}).finally(() => idle(loadRest, {{ timeout: 1000 }}))"
+        ),
+        None => "loadRest()".to_string(),
+    };
     let loader = format!(
         r#"<script type="module">
-// The module and its wasm load once the first view has painted, and take its place (web::first_view).
-let started = false;
-const start = async () => {{
-  if (started) return;
-  started = true;
-  const bindings = await import('{js}');
-  const wasm = await bindings.default({{ module_or_path: '{wasm}' }});
+// The page in two parts, both after the first view has painted: the first view's explorer (small), then the app,
+// which takes the first view's place (web::first_view) when the browser is idle or at once when asked (loadRest).
+const load = async (js, wasm) => {{
+  const bindings = await import(js);
+  return [bindings, await bindings.default({{ module_or_path: wasm }})];
+}};
+let rest, first;
+window.loadRest = () => rest ??= load('{js}', '{wasm}').then(([bindings, wasm]) => {{
   window.wasmBindings = bindings;
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm }} }}));
-}};
+}});
+const idle = window.requestIdleCallback ?? ((f) => setTimeout(f, 1));
+const start = () => {start};
 requestAnimationFrame(() => setTimeout(start, 0));
 setTimeout(start, 100);
 </script>"#
@@ -132,13 +146,30 @@ fn canvas_font_sizes(svg: &str) -> String {
     out
 }
 
-/// The scene bar as the app renders it in its first frame.
+/// The rows of a chart's data table at `e`, as HTML (its head does not change).
+pub fn table_rows(step: Step, e: &Explained) -> String {
+    step.table(e)
+        .rows
+        .iter()
+        .map(|r| {
+            let cells: String = r.iter().map(|c| format!("<td>{}</td>", esc(c))).collect();
+            format!("<tr>{cells}</tr>")
+        })
+        .collect()
+}
+
+/// What the first view says while the rest of the page loads after one of its scene bar's buttons was pressed.
+pub const LOADING: &str = "Loading the rest of the page…";
+
+/// The scene bar as the app renders it in its first frame. Each button names the app's control it stands for
+/// (`data-control`): the app presses that one if it was pressed before the app had taken over.
 fn header() -> String {
     let tabs: String = Scene::ALL
         .into_iter()
         .map(|s| {
             format!(
-                r#"<button class="scene-tab" type="button" role="tab" aria-selected="{}" title="{} ([ and ] move between scenes)">{}</button>"#,
+                r#"<button class="scene-tab" type="button" role="tab" data-control="scene-{}" aria-selected="{}" title="{} ([ and ] move between scenes)">{}</button>"#,
+                s.key(),
                 s == Scene::DEFAULT,
                 esc(s.blurb()),
                 esc(s.title())
@@ -146,7 +177,7 @@ fn header() -> String {
         })
         .collect();
     format!(
-        r#"<header class="scene-bar"><h1 title="How an RLHF reward model learns from comparisons">Reward Playground</h1><nav class="scene-tabs" role="tablist" aria-label="Scenes">{tabs}</nav><div class="bar-tools"><button class="lesson-toggle" type="button" aria-pressed="false">Lesson</button><button type="button" title="Presentation mode: large type for a projector (P)" aria-pressed="false">Present</button><button class="help-toggle" type="button" title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts" aria-expanded="false">Keys</button></div></header>"#
+        r#"<header class="scene-bar"><h1 title="How an RLHF reward model learns from comparisons">Reward Playground</h1><nav class="scene-tabs" role="tablist" aria-label="Scenes">{tabs}</nav><div class="bar-tools"><button class="lesson-toggle" type="button" data-control="lesson-toggle" aria-pressed="false">Lesson</button><button type="button" data-control="share-present" title="Presentation mode: large type for a projector (P)" aria-pressed="false">Present</button><button class="help-toggle" type="button" data-control="shortcuts-toggle" title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts" aria-expanded="false">Keys</button></div></header>"#
     )
 }
 
@@ -162,20 +193,13 @@ fn reward_input(id: &str, name: &str, meaning: &str, swatch: &str, value: f64) -
 /// One chart's figure: title, sentence, a menu with its data as a table (which works without JavaScript), the
 /// poster and the caption.
 fn figure(step: Step, e: &Explained, size: (u32, u32)) -> Result<String, ChartError> {
-    let table = step.table(e);
-    let head: String = table
+    let head: String = step
+        .table(e)
         .head
         .iter()
         .map(|h| format!(r#"<th scope="col">{}</th>"#, esc(h)))
         .collect();
-    let rows: String = table
-        .rows
-        .iter()
-        .map(|r| {
-            let cells: String = r.iter().map(|c| format!("<td>{}</td>", esc(c))).collect();
-            format!("<tr>{cells}</tr>")
-        })
-        .collect();
+    let rows = table_rows(step, e);
     Ok(format!(
         r#"<figure class="chart"><div class="chart-head"><h3>{}</h3><p class="chart-alt">{}</p><details class="chart-menu"><summary aria-label="Chart menu: describe, data as a table, save as PNG or SVG" title="Describe, table, save">⋯</summary><div class="menu-body"><details><summary>Data as a table</summary><table class="chart-table"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></details></div></details></div><div class="plot">{}</div><figcaption>{}</figcaption></figure>"#,
         esc(step.title()),

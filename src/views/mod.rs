@@ -9,7 +9,6 @@
 
 mod accuracy;
 mod explorer;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod first_view;
 mod gaps;
 mod loss;

@@ -17,11 +17,12 @@ use super::use_model::UseScene;
 use crate::keys::action_for;
 use crate::scene::Scene;
 
-/// The whole page. Each panel is its own component in its own file; this only places them.
+/// The whole page, its explorer at `start` (r_better, r_worse). Each panel is its own component in its own file;
+/// this only places them.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(start: (f64, f64)) -> impl IntoView {
     // The panels' state lives here, so the lesson can read and set what the panels show.
-    provide_context(Explorer::new());
+    provide_context(Explorer::at(start));
     // Presentation mode, the scene and hidden parts come from the link at once; the run it asks for (settings,
     // speed, followed pair) is built with the training panel.
     let link = crate::web::link::page_from_link();

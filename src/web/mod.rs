@@ -24,9 +24,11 @@ pub mod use_model;
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-/// Mounts the app on the page's body in place of the first view written into the page (if the build wrote one);
-/// panics are reported in the browser console.
+/// Mounts the app on the page's body in place of the first view written into the page (if the build wrote one),
+/// from the rewards it shows; panics are reported in the browser console.
 pub fn mount() {
     console_error_panic_hook::set_once();
-    first_view::take_over(|| leptos::mount::mount_to_body(app::App));
+    first_view::take_over(|start| {
+        leptos::mount::mount_to_body(move || leptos::view! { <app::App start/> })
+    });
 }

@@ -17,9 +17,14 @@ pub struct Explorer {
 impl Explorer {
     /// The rewards the explorer opens with ([`START`]).
     pub fn new() -> Explorer {
+        Explorer::at(START)
+    }
+
+    /// The explorer at `(r_better, r_worse)`: where the first view was when the app took over.
+    pub fn at((better, worse): (f64, f64)) -> Explorer {
         Explorer {
-            better: RwSignal::new(START.0),
-            worse: RwSignal::new(START.1),
+            better: RwSignal::new(better),
+            worse: RwSignal::new(worse),
         }
     }
 }

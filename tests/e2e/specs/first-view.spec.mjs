@@ -88,3 +88,57 @@ test('the app takes the first view\'s boxes in place: no layout shift, no blank 
   expect(await page.evaluate(() => window.__blank)).toBe(0);
   await context.close();
 });
+
+/** Holds back the app's module (not the first part's) until the returned function is called. */
+async function holdTheApp(page) {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/\/reward-playground-[0-9a-f]+_bg\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+test('the first part answers the explorer\'s input before the app has loaded, and the app starts from it', async ({ page, baseURL }) => {
+  const release = await holdTheApp(page);
+  await page.goto(baseURL);
+  const better = page.locator('#first-view #r-better');
+  const loss = page.locator('#first-view table.numbers tr.loss-row td');
+  await expect(loss).toHaveText('0.1269');
+  // Typing a reward: the numbers, the sentences and the pictures follow, while the app is still held back.
+  const poster = page.locator('#first-view svg.poster[data-for="chart-loss"]');
+  const before = await poster.getAttribute('aria-label');
+  await expect(async () => {
+    await better.fill('-1');
+    await expect(loss).toHaveText('0.9741', { timeout: 500 });
+  }).toPass();
+  await expect(page.locator('#first-view tr.c-gap td')).toHaveText('−0.50');
+  expect(await poster.getAttribute('aria-label')).not.toBe(before);
+  // The slider moves with the box, and the box with the slider.
+  await expect(page.locator('#first-view #r-better + input[type="range"]')).toHaveValue('-1');
+  await page.locator('#first-view #r-worse + input[type="range"]').fill('2');
+  await expect(page.locator('#first-view #r-worse')).toHaveValue('2.00');
+  // A number outside −8…8 is marked while typed, not taken.
+  await better.fill('9');
+  await expect(better).toHaveAttribute('aria-invalid', 'true');
+  await better.fill('-1');
+  await page.locator('#first-view .shift button').first().click();
+  await expect(page.locator('#first-view p.status')).toContainText('Added 1.00: r_better −1.00 → 0.00');
+  expect(await page.evaluate(() => document.querySelectorAll('[data-testid="chart-sigmoid"]').length)).toBe(0);
+
+  // A scene asked for now shows that the rest is loading; when the app arrives it opens that scene.
+  const train = page.locator('#first-view .scene-tab[data-control="scene-train"]');
+  await train.click();
+  await expect(train).toHaveAttribute('aria-busy', 'true');
+  await expect(page.locator('.part-loading')).toHaveText('Loading the rest of the page…');
+  release();
+  await expect(page.getByTestId('scene-train')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('#first-view')).toHaveCount(0);
+  await expect(page.locator('.part-loading')).toHaveCount(0);
+  // The app's explorer starts where the first view was.
+  await page.getByTestId('scene-pair').click();
+  await expect(page.getByTestId('r-better-input')).toHaveValue('0.00');
+  await expect(page.getByTestId('r-worse-input')).toHaveValue('3.00');
+  await expect(page.getByTestId('loss')).toHaveText(/^3\.0486$/);
+});
