@@ -99,23 +99,26 @@ fn the_page_loads_in_two_parts_after_the_first_view_has_painted_and_its_files_st
     // No preload: nothing fetches a module while the HTML is read.
     assert!(!page.contains("preload"));
     assert_eq!(page.matches("<script type=\"module\">").count(), 1);
-    // The first part after the first frame (or 100 ms in a hidden tab), the app when idle after it or when asked.
+    // The first part after the first frame (or 100 ms in a hidden tab); a link with a state starts the app instead.
     assert!(page.contains("requestAnimationFrame(() => setTimeout(start, 0));"));
     assert!(page.contains("setTimeout(start, 100);"));
     assert!(page.contains(
-        "first ??= load('./reward-playground-first-2b.js', './reward-playground-first-2b_bg.wasm')"
+        "location.hash.length > 1 ? loadRest() : load('./reward-playground-first-2b.js', './reward-playground-first-2b_bg.wasm').then(later, loadRest)"
     ));
-    assert!(page.contains("idle(loadRest, { timeout: 1000 })"));
-    assert!(
-        page.contains("window.loadRest = () => rest ??= load('./app-1a.js', './app-1a_bg.wasm')")
-    );
+    // The app is fetched and compiled when idle, and started by loadRest (the first part's first use).
+    assert!(page.contains("compile = () => compiled ??= Promise.all([import('./app-1a.js'), fetchWasm('./app-1a_bg.wasm')])"));
+    assert!(page.contains("performance.mark('app-compiled')"));
+    assert!(page.contains("const later = () => idle(() => {\n  compile();"));
+    assert!(page.contains("window.loadRest = () => rest ??= compile()"));
+    // The offline copy is registered with the compiled app, not at first use only.
+    assert!(page.contains("navigator.serviceWorker?.register('sw.js')"));
     // The benchmarks find the app's exports as they did with Trunk's loader.
     assert!(page.contains("window.wasmBindings = bindings;"));
     assert!(page.contains("new CustomEvent('TrunkApplicationStarted', { detail: { wasm } })"));
     assert!(page.ends_with("</head><body><div id=\"first-view\"></div></body></html>"));
-    // Without a first part the app starts where it would have.
+    // Without a first part the app starts where the first part would.
     let alone = defer_module(PAGE, None).unwrap();
-    assert!(alone.contains("const start = () => loadRest();"));
+    assert!(alone.contains("const start = () => first ??= loadRest();"));
     assert!(!alone.contains("reward-playground-first"));
     // A page without Trunk's loader is refused, not left half changed.
     let err = defer_module("<html><head></head></html>", FIRST).unwrap_err();

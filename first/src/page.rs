@@ -11,6 +11,7 @@ use web_sys::{Document, Element, Event, EventTarget, HtmlInputElement, KeyboardE
 use reward_playground::format::{
     input_value, limit_shift, parse_number, reward, snap_reward, REWARD_MAX, REWARD_MIN,
 };
+use reward_playground::keys::action_for;
 use reward_playground::lesson::START;
 use reward_playground::loss::explain;
 use reward_playground::views::first_view::{poster, table_rows, LOADING, SIZES};
@@ -240,8 +241,9 @@ enum Which {
     Worse,
 }
 
-/// The scene bar's buttons and any key outside a field ask for the rest of the page. A pressed button shows that
-/// it is loading and is pressed again by the app when it has taken over (`data-pending`).
+/// The scene bar's buttons and the page's shortcuts (outside a field) ask for the rest of the page, which the page's
+/// loader has fetched and compiled by then, or fetches now. A pressed button shows that it is loading; the app
+/// presses it, or the key, again when it has taken over (`data-pending`, `data-pending-key`).
 fn ask_for_the_rest(doc: &Document, root: &Element) {
     let Ok(buttons) = root.query_selector_all(".scene-bar button[data-control]") else {
         return;
@@ -262,15 +264,25 @@ fn ask_for_the_rest(doc: &Document, root: &Element) {
             let _ = load_rest();
         });
     }
+    let root = root.clone();
     on(doc, "keydown", move |ev| {
-        let in_field = ev
-            .dyn_ref::<KeyboardEvent>()
-            .and_then(|k| k.target())
+        let Some(k) = ev.dyn_ref::<KeyboardEvent>() else {
+            return;
+        };
+        let in_field = k
+            .target()
             .and_then(|t| t.dyn_into::<Element>().ok())
             .is_some_and(|t| matches!(t.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-        if !in_field {
-            let _ = load_rest();
+        let (shift, alt) = (k.shift_key(), k.alt_key());
+        if in_field || k.ctrl_key() || k.meta_key() || action_for(&k.key(), shift, alt).is_none() {
+            return;
         }
+        // The app presses it again when it has taken over (web::first_view::PendingKey).
+        let _ = root.set_attribute("data-pending-key", &k.key());
+        let _ = root.set_attribute("data-pending-shift", if shift { "true" } else { "false" });
+        let _ = root.set_attribute("data-pending-alt", if alt { "true" } else { "false" });
+        show_loading(&root);
+        let _ = load_rest();
     });
 }
 

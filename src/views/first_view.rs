@@ -46,12 +46,20 @@ fn between<'a>(page: &'a str, start: &str, end: &str) -> Option<(&'a str, usize,
 }
 
 /// `page` with Trunk's module loader (a module script that imports the app's JS glue and starts its wasm, and two
-/// preload links that fetch both while the HTML is read) replaced by a loader of the page in two parts. The first part
-/// (`first`: the base name of its JS glue and wasm, built by `scripts/first-part.sh`; the first view's explorer
-/// answering input) starts after the first frame has been painted, so the picture of the first view never waits for
-/// a module and on a slow network the page's largest paint is the first view itself; a hidden tab, which paints no
-/// frames, still starts within 100 ms. The app starts when the browser is next idle after that, or at once when the
-/// first part asks for it (`window.loadRest`). Without a first part the app starts where the first part would.
+/// preload links that fetch both while the HTML is read) replaced by a loader of the page in two parts.
+///
+/// - The first part (`first`: the base name of its JS glue and wasm, built by `scripts/first-part.sh`; the first
+///   view's explorer answering input) starts after the first frame has been painted, so the picture of the first view
+///   never waits for a module and on a slow network the page's largest paint is the first view itself; a hidden tab,
+///   which paints no frames, still starts within 100 ms.
+/// - The app is fetched and compiled when the browser is next idle after that (and the service worker, which keeps
+///   every file for offline use, registered), and started (`window.loadRest`) on first use: when the first part is
+///   asked for a scene, the lesson, presentation mode, the keys, or a shortcut. Starting a compiled module takes a
+///   moment; fetching it would take seconds on a slow network. Until then nothing of the app runs, so nothing competes
+///   with the reader's dragging, and the app never takes the view's place under the reader's pointer.
+/// - A link with anything after its `#` (a run, a scene, presentation mode, labels) starts the app at once, and so
+///   does a page without a first part, or one whose first part fails to load.
+///
 /// Refused, with the page unchanged, unless it holds Trunk's loader.
 pub fn defer_module(page: &str, first: Option<&str>) -> Result<String, String> {
     let missing = |what: &str| format!("no {what} in the page (the loader Trunk writes changed?)");
@@ -75,25 +83,32 @@ pub fn defer_module(page: &str, first: Option<&str>) -> Result<String, String> {
     }
     let start = match first {
         Some(name) => format!(
-            "first ??= load('./{name}.js', './{name}_bg.wasm').catch(() => {{}}).finally(() => idle(loadRest, {{ timeout: 1000 }}))"
+            "location.hash.length > 1 ? loadRest() : load('./{name}.js', './{name}_bg.wasm').then(later, loadRest)"
         ),
         None => "loadRest()".to_string(),
     };
     let loader = format!(
         r#"<script type="module">
-// The page in two parts, both after the first view has painted: the first view's explorer (small), then the app,
-// which takes the first view's place (web::first_view) when the browser is idle or at once when asked (loadRest).
-const load = async (js, wasm) => {{
-  const bindings = await import(js);
-  return [bindings, await bindings.default({{ module_or_path: wasm }})];
-}};
-let rest, first;
-window.loadRest = () => rest ??= load('{js}', '{wasm}').then(([bindings, wasm]) => {{
+// The page in two parts, both after the first view has painted: the first view's explorer (small) answers at once;
+// the app is fetched and compiled when the browser is idle, and takes the first view's place (web::first_view) on
+// first use (loadRest, called by the first part), or at once for a link that carries a state.
+const load = async (js, wasm) => (await import(js)).default({{ module_or_path: wasm }});
+const fetchWasm = (wasm) => WebAssembly.compileStreaming(fetch(wasm))
+  .catch(() => fetch(wasm).then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b)));
+let first, compiled, rest;
+const compile = () => compiled ??= Promise.all([import('{js}'), fetchWasm('{wasm}')])
+  .then((parts) => (performance.mark('app-compiled'), parts));
+window.loadRest = () => rest ??= compile().then(async ([bindings, module]) => {{
+  const wasm = await bindings.default({{ module_or_path: module }});
   window.wasmBindings = bindings;
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm }} }}));
 }});
 const idle = window.requestIdleCallback ?? ((f) => setTimeout(f, 1));
-const start = () => {start};
+const later = () => idle(() => {{
+  compile();
+  navigator.serviceWorker?.register('sw.js').catch(() => {{}});
+}}, {{ timeout: 1000 }});
+const start = () => first ??= {start};
 requestAnimationFrame(() => setTimeout(start, 0));
 setTimeout(start, 100);
 </script>"#

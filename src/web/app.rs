@@ -8,6 +8,7 @@ use leptos::tachys::view::{Mountable, Render};
 
 use super::explorer::state::Explorer;
 use super::explorer::LossExplorer;
+use super::first_view::PendingKey;
 use super::label::LabelScene;
 use super::lesson::{Lesson, LessonPanel, LessonToggle};
 use super::page::SharePage;
@@ -17,10 +18,11 @@ use super::use_model::UseScene;
 use crate::keys::action_for;
 use crate::scene::Scene;
 
-/// The whole page, its explorer at `start` (r_better, r_worse). Each panel is its own component in its own file;
-/// this only places them.
+/// The whole page, its explorer at `start` (r_better, r_worse); `key` is a shortcut pressed before the app had
+/// arrived, pressed again once every panel has mounted. Each panel is its own component in its own file; this only
+/// places them.
 #[component]
-pub fn App(start: (f64, f64)) -> impl IntoView {
+pub fn App(start: (f64, f64), key: Option<PendingKey>) -> impl IntoView {
     // The panels' state lives here, so the lesson can read and set what the panels show.
     provide_context(Explorer::at(start));
     // Presentation mode, the scene and hidden parts come from the link at once; the run it asks for (settings,
@@ -30,7 +32,8 @@ pub fn App(start: (f64, f64)) -> impl IntoView {
     provide_context(Help(RwSignal::new(false)));
     // The explorer paints first. The run, the training panel, the other scenes and the lesson (many charts and
     // controls) are built in the tasks after that frame, one part per task, so neither the first chart nor any one
-    // task waits for all of them; the service worker, whose install fetches every file again, comes last.
+    // task waits for all of them (short tasks keep the page answering input while they are built); the service
+    // worker, whose install fetches every file again, comes last.
     let main_ref = NodeRef::<leptos::html::Main>::new();
     let tools_ref = NodeRef::<leptos::html::Div>::new();
     let owner = Owner::current();
@@ -41,6 +44,8 @@ pub fn App(start: (f64, f64)) -> impl IntoView {
             provide_context(training);
             provide_context(super::use_model::state::UseComputed::new());
             provide_context(super::label::state::Labeling::from_link(training));
+        }),
+        Box::new(move || {
             if let Some(main) = main_ref.get_untracked() {
                 mount_once(&main, TrainingPanel);
             }
@@ -48,6 +53,10 @@ pub fn App(start: (f64, f64)) -> impl IntoView {
         Box::new(move || {
             if let Some(main) = main_ref.get_untracked() {
                 mount_once(&main, LabelScene);
+            }
+        }),
+        Box::new(move || {
+            if let Some(main) = main_ref.get_untracked() {
                 mount_once(&main, UseScene);
             }
         }),
@@ -55,10 +64,17 @@ pub fn App(start: (f64, f64)) -> impl IntoView {
             if let Some(tools) = tools_ref.get_untracked() {
                 mount_once(&tools, Shortcuts);
             }
+        }),
+        Box::new(move || {
             if let Some(body) = document().body() {
                 mount_once(&body, LessonPanel);
             }
-            crate::web::link::register_service_worker();
+        }),
+        Box::new(crate::web::link::register_service_worker),
+        Box::new(move || {
+            if let Some(key) = key {
+                key.press();
+            }
         }),
     ];
     request_animation_frame(move || in_tasks(owner, parts));

@@ -28,7 +28,7 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 /// from the rewards it shows; panics are reported in the browser console.
 pub fn mount() {
     console_error_panic_hook::set_once();
-    first_view::take_over(|start| {
-        leptos::mount::mount_to_body(move || leptos::view! { <app::App start/> })
+    first_view::take_over(|start, key| {
+        leptos::mount::mount_to_body(move || leptos::view! { <app::App start key/> })
     });
 }

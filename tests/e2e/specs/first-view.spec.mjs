@@ -42,7 +42,10 @@ for (const colorScheme of ['light', 'dark']) {
   });
 }
 
-test('the app takes the first view\'s boxes in place: no layout shift, no blank chart', async ({ browser, baseURL }) => {
+// The app takes over at once for a link with a state, or after the first part, on first use (started here by the
+// loader's own call, which a scene bar button or shortcut makes, so that the shifts are not excused as the input's).
+for (const start of ['a link', 'first use']) {
+test(`the app takes the first view's boxes in place, started by ${start}: no layout shift, no blank chart`, async ({ browser, baseURL }) => {
   const still = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 720 } });
   const before = await still.newPage();
   await before.goto(baseURL);
@@ -71,7 +74,13 @@ test('the app takes the first view\'s boxes in place: no layout shift, no blank 
     };
     requestAnimationFrame(look);
   });
-  await page.goto(baseURL);
+  if (start === 'a link') {
+    await page.goto(`${baseURL}#scene=pair`);
+  } else {
+    await page.goto(baseURL);
+    await page.waitForFunction(() => performance.getEntriesByName('explorer-answers').length > 0);
+    await page.evaluate(() => window.loadRest());
+  }
   await page.waitForFunction(() => performance.getEntriesByName('first-chart').length > 0);
   await expect(page.locator('svg.poster')).toHaveCount(0);
   await expect(page.locator('#first-view')).toHaveCount(0);
@@ -88,6 +97,7 @@ test('the app takes the first view\'s boxes in place: no layout shift, no blank 
   expect(await page.evaluate(() => window.__blank)).toBe(0);
   await context.close();
 });
+}
 
 /** Holds back the app's module (not the first part's) until the returned function is called. */
 async function holdTheApp(page) {
@@ -141,4 +151,17 @@ test('the first part answers the explorer\'s input before the app has loaded, an
   await expect(page.getByTestId('r-better-input')).toHaveValue('0.00');
   await expect(page.getByTestId('r-worse-input')).toHaveValue('3.00');
   await expect(page.getByTestId('loss')).toHaveText(/^3\.0486$/);
+});
+
+test('a shortcut pressed in the first view starts the app, which acts on it', async ({ page, baseURL }) => {
+  await page.goto(baseURL);
+  await page.waitForFunction(() => performance.getEntriesByName('explorer-answers').length > 0);
+  // Nothing of the app runs until it is asked for.
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => performance.getEntriesByName('first-chart').length)).toBe(0);
+  await expect(page.locator('#first-view')).toHaveCount(1);
+  // ] is "next scene" in the page's key table: the app arrives and moves from One pair to Train.
+  await page.keyboard.press(']');
+  await expect(page.getByTestId('scene-train')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('#first-view')).toHaveCount(0);
 });
