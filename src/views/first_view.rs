@@ -52,8 +52,8 @@ fn between<'a>(page: &'a str, start: &str, end: &str) -> Option<(&'a str, usize,
 ///   view's explorer answering input) starts after the first frame has been painted, so the picture of the first view
 ///   never waits for a module and on a slow network the page's largest paint is the first view itself; a hidden tab,
 ///   which paints no frames, still starts within 100 ms.
-/// - The app is fetched and compiled when the browser is next idle after that (and the service worker, which keeps
-///   every file for offline use, registered), and started (`window.loadRest`) on first use: when the first part is
+/// - The app is fetched and compiled when the browser is next idle after that (then the service worker, which keeps
+///   every file for offline use, is registered), and started (`window.loadRest`) on first use: when the first part is
 ///   asked for a scene, the lesson, presentation mode, the keys, or a shortcut. Starting a compiled module takes a
 ///   moment; fetching it would take seconds on a slow network. Until then nothing of the app runs, so nothing competes
 ///   with the reader's dragging, and the app never takes the view's place under the reader's pointer.
@@ -104,10 +104,8 @@ window.loadRest = () => rest ??= compile().then(async ([bindings, module]) => {{
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm }} }}));
 }});
 const idle = window.requestIdleCallback ?? ((f) => setTimeout(f, 1));
-const later = () => idle(() => {{
-  compile();
-  navigator.serviceWorker?.register('sw.js').catch(() => {{}});
-}}, {{ timeout: 1000 }});
+const later = () => idle(() => compile().then(() => navigator.serviceWorker?.register('sw.js')).catch(() => {{}}),
+  {{ timeout: 1000 }});
 const start = () => first ??= {start};
 requestAnimationFrame(() => setTimeout(start, 0));
 setTimeout(start, 100);

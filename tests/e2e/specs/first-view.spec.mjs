@@ -165,3 +165,22 @@ test('a shortcut pressed in the first view starts the app, which acts on it', as
   await expect(page.getByTestId('scene-train')).toHaveAttribute('aria-selected', 'true');
   await expect(page.locator('#first-view')).toHaveCount(0);
 });
+
+test('a reader who only used the explorer still gets the offline copy of the whole page', async ({ page, context, baseURL }) => {
+  await page.goto(baseURL);
+  await page.waitForFunction(() => performance.getEntriesByName('explorer-answers').length > 0);
+  // The loader registers the service worker once it has compiled the app, which has not started.
+  await page.evaluate(async () => (await navigator.serviceWorker.ready).active.state);
+  expect(await page.evaluate(() => performance.getEntriesByName('first-chart').length)).toBe(0);
+  await context.setOffline(true);
+  await page.reload();
+  const loss = page.locator('#first-view table.numbers tr.loss-row td');
+  await expect(async () => {
+    await page.locator('#first-view #r-better').fill('-0.5');
+    await expect(loss).toHaveText('0.6931', { timeout: 500 });
+  }).toPass();
+  await page.locator('#first-view [data-control="scene-train"]').click();
+  await page.getByTestId('step').click();
+  await expect(page.getByTestId('step-count')).toHaveText('1');
+  await context.setOffline(false);
+});
