@@ -80,6 +80,18 @@ fn stepping_to_a_deadline_stops_when_the_callback_says_so() {
 }
 
 #[test]
+fn a_large_run_reads_the_clock_after_every_step_so_it_keeps_its_time_box() {
+    use reward_playground::train::steps_per_check;
+    // The built-in data sets (36 to 180 pairs) look every 4 steps; 20 000 pairs (the page's limit) after each one.
+    assert_eq!(steps_per_check(36), 4);
+    assert_eq!(steps_per_check(180), 4);
+    assert_eq!(steps_per_check(1_000), 4);
+    assert_eq!(steps_per_check(2_000), 2);
+    assert_eq!(steps_per_check(20_000), 1);
+    assert_eq!(steps_per_check(0), 4);
+}
+
+#[test]
 fn rewinding_shows_an_earlier_step_and_stepping_on_continues_the_same_run_from_there() {
     let mut s = session();
     step(&mut s, 10);

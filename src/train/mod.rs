@@ -15,7 +15,7 @@ pub use explain::{PairStep, StepExplanation, WeightChange};
 pub use history::Thinned;
 pub use metrics::{set_stats, Metrics, SetStats, CSV_HEADER};
 pub use series::Series;
-pub use session::{Applied, Session, Shown, SlowStep, Stage, StageMove};
+pub use session::{steps_per_check, Applied, Session, Shown, SlowStep, Stage, StageMove};
 pub use trainer::{
     PairState, TrainError, Trainer, GAP_POINTS, HISTORY_POINTS, MIN_SNAPSHOTS, SNAPSHOTS,
     SNAPSHOT_BYTES, TRACKED_PAIRS,

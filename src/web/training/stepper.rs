@@ -14,6 +14,17 @@ use crate::views::{step_means, tie_note};
 /// Longest training slice in one animation frame, in ms: the rest of the frame is left for drawing.
 const SLICE_MS: f64 = 6.0;
 
+/// Shortest training slice in ms: below it a frame trains not at all and is left to drawing.
+const MIN_SLICE_MS: f64 = 1.0;
+
+/// The next frame's training slice after a frame that came `dt` ms after the one before: halved after a missed
+/// frame (a step of 20 000 pairs and the drawing of its charts can fill a frame), grown back by ½ ms after each frame
+/// on time, up to [`SLICE_MS`]. A slice under [`MIN_SLICE_MS`] skips training in that frame.
+fn next_slice(slice: f64, dt: f64) -> f64 {
+    let next = if dt > 20.0 { slice / 2.0 } else { slice + 0.5 };
+    next.clamp(0.0, SLICE_MS)
+}
+
 /// How a speed is written.
 pub fn speed_label(speed: f64) -> String {
     if speed.is_finite() {
@@ -50,6 +61,7 @@ fn start_loop(t: Training) {
     }
     let owed = Cell::new(0.0f64);
     let last = Cell::new(now());
+    let slice = Cell::new(SLICE_MS);
     let callback = Closure::new(move |time: f64| {
         if !t.playing.try_get_untracked().unwrap_or(false) {
             RUNNING.with(|r| r.set(false));
@@ -57,8 +69,11 @@ fn start_loop(t: Training) {
         }
         let dt = (time - last.replace(time)).clamp(0.0, 100.0);
         let speed = t.speed.get_untracked();
-        let deadline = now() + SLICE_MS;
-        if speed.is_finite() {
+        slice.set(next_slice(slice.get(), dt));
+        let deadline = now() + slice.get();
+        if slice.get() < MIN_SLICE_MS {
+            // This frame only draws; the steps owed wait for the next.
+        } else if speed.is_finite() {
             // Owe speed × dt steps; never let more than a quarter second pile up.
             let due = (owed.get() + speed * dt / 1000.0).min(speed * 0.25 + 1.0);
             let n = due.floor() as u64;
