@@ -106,7 +106,11 @@ fn the_page_loads_in_two_parts_after_the_first_view_has_painted_and_its_files_st
         "location.hash.length > 1 ? loadRest() : load('./reward-playground-first-2b.js', './reward-playground-first-2b_bg.wasm').then(later, loadRest)"
     ));
     // The app is fetched and compiled when idle, and started by loadRest (the first part's first use).
-    assert!(page.contains("compile = () => compiled ??= Promise.all([import('./app-1a.js'), fetchWasm('./app-1a_bg.wasm')])"));
+    assert!(page.contains(
+        "compile = () => compiled ??= Promise.all([import(tries ? `./app-1a.js?try=${tries}` : './app-1a.js'), fetchWasm('./app-1a_bg.wasm')])"
+    ));
+    // A failed download is tried again, three times at most.
+    assert!(page.contains("if (++tries > 3) throw err;"));
     assert!(page.contains("performance.mark('app-compiled')"));
     assert!(page.contains("const later = () => idle(() => compile().then("));
     assert!(page.contains("window.loadRest = () => rest ??= compile()"));

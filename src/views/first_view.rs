@@ -95,9 +95,14 @@ pub fn defer_module(page: &str, first: Option<&str>) -> Result<String, String> {
 const load = async (js, wasm) => (await import(js)).default({{ module_or_path: wasm }});
 const fetchWasm = (wasm) => WebAssembly.compileStreaming(fetch(wasm))
   .catch(() => fetch(wasm).then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b)));
-let first, compiled, rest;
-const compile = () => compiled ??= Promise.all([import('{js}'), fetchWasm('{wasm}')])
-  .then((parts) => (performance.mark('app-compiled'), parts));
+let first, compiled, rest, tries = 0;
+// A download that fails (a busy or flaky server) is tried again a little later, three times at most.
+const compile = () => compiled ??= Promise.all([import(tries ? `{js}?try=${{tries}}` : '{js}'), fetchWasm('{wasm}')])
+  .then((parts) => (performance.mark('app-compiled'), parts), (err) => {{
+    compiled = undefined;
+    if (++tries > 3) throw err;
+    return new Promise((wait) => setTimeout(wait, 300 * tries)).then(compile);
+  }});
 window.loadRest = () => rest ??= compile().then(async ([bindings, module]) => {{
   const wasm = await bindings.default({{ module_or_path: module }});
   window.wasmBindings = bindings;

@@ -114,6 +114,8 @@ pub struct Trainer {
     rewards: Vec<(f64, f64)>,
     metrics: Option<Metrics>,
     fresh: bool,
+    /// Every pair's state, cached for the current step (empty until asked for).
+    states: readout::States,
     history: Thinned<Metrics>,
     gaps: Thinned<Vec<f64>>,
     /// Full copies of the run's state, shared with the run's rewound views.
@@ -225,6 +227,7 @@ impl Trainer {
             state,
             metrics: None,
             scratch: Scratch::default(),
+            states: readout::States::default(),
             fresh: false,
             history: Thinned::new(HISTORY_POINTS),
             gaps: Thinned::new(GAP_POINTS),
