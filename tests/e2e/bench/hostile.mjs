@@ -54,7 +54,8 @@ const newErrors = (errors, from) => (errors.length > from
 const page = await context.newPage();
 const errors = watch(page);
 await page.goto(`${base}#scene=train`);
-await page.waitForFunction(() => performance.getEntriesByName('first-chart').length > 0);
+// The Train scene hides the explorer, whose chart marks 'first-chart': wait for the app's Step instead.
+await page.waitForSelector('[data-testid="step"]', { state: 'attached' });
 await page.getByTestId('step-count').waitFor(); // the training and data panels mount one frame after the explorer
 const steps = async (p = page) => Number(await p.getByTestId('step-count').textContent());
 

@@ -39,7 +39,8 @@ await page.addInitScript(() => {
   requestAnimationFrame(tick);
 });
 await page.goto(`http://127.0.0.1:${port}/#scene=train`);
-await page.waitForFunction(() => performance.getEntriesByName('first-chart').length > 0);
+// The Train scene hides the explorer, whose chart marks 'first-chart': wait for the app's Step instead.
+await page.waitForSelector('[data-testid="step"]', { state: 'attached' });
 await page.getByTestId('live-loss').waitFor();
 const speed = await page.getByTestId('speed-label').textContent();
 await page.getByTestId('play').click();
