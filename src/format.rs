@@ -78,6 +78,14 @@ pub fn parse_number(text: &str) -> Option<f64> {
     v.is_finite().then_some(v)
 }
 
+/// A reward as it is being typed into a number box: a number within −8…8, put on the 0.01 grid; `None` for
+/// anything else (marked invalid while typing, and not taken). The app's explorer and the first view's share it.
+pub fn typed_reward(text: &str) -> Option<f64> {
+    parse_number(text)
+        .filter(|v| (REWARD_MIN..=REWARD_MAX).contains(v))
+        .map(snap_reward)
+}
+
 /// `value` clamped to the rewards' range and rounded to the 0.01 grid.
 pub fn snap_reward(value: f64) -> f64 {
     // n / 100 is the double nearest to the decimal n/100, the same number the browser reads from "n/100".
@@ -201,6 +209,18 @@ mod tests {
         for v in [-8.0, -2.37, -0.01, 0.0, 0.5, 7.99] {
             assert_eq!(reward(v).replace(MINUS, "-"), input_value(v));
         }
+    }
+
+    #[test]
+    fn a_typed_reward_is_taken_only_within_the_range_and_on_the_grid() {
+        assert_eq!(typed_reward("−1.5"), Some(-1.5));
+        assert_eq!(typed_reward("8"), Some(8.0));
+        assert_eq!(typed_reward("-8"), Some(-8.0));
+        assert_eq!(typed_reward("1.234"), Some(1.23));
+        assert_eq!(typed_reward("8.01"), None, "outside −8…8: marked, not clamped while typing");
+        assert_eq!(typed_reward("9"), None);
+        assert_eq!(typed_reward("1."), Some(1.0));
+        assert_eq!(typed_reward("abc"), None);
     }
 
     #[test]

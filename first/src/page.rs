@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, EventTarget, HtmlInputElement, KeyboardEvent};
 
 use reward_playground::format::{
-    input_value, limit_shift, parse_number, reward, snap_reward, REWARD_MAX, REWARD_MIN,
+    input_value, limit_shift, parse_number, reward, snap_reward, typed_reward,
 };
 use reward_playground::keys::action_for;
 use reward_playground::lesson::START;
@@ -122,14 +122,11 @@ impl Explorer {
             let me = self.clone();
             on(&reward_box.number, "input", move |_| {
                 let input = me.reward_box(which).number.clone();
-                match parse_number(&input.value()) {
-                    Some(v) if (REWARD_MIN..=REWARD_MAX).contains(&v) => {
-                        let _ = input.set_attribute("aria-invalid", "false");
-                        me.set_one(which, snap_reward(v));
-                    }
-                    _ => {
-                        let _ = input.set_attribute("aria-invalid", "true");
-                    }
+                let typed = typed_reward(&input.value());
+                let invalid = if typed.is_some() { "false" } else { "true" };
+                let _ = input.set_attribute("aria-invalid", invalid);
+                if let Some(v) = typed {
+                    me.set_one(which, v);
                 }
             });
             let me = self.clone();

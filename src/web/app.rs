@@ -45,21 +45,9 @@ pub fn App(start: (f64, f64), key: Option<PendingKey>) -> impl IntoView {
             provide_context(super::use_model::state::UseComputed::new());
             provide_context(super::label::state::Labeling::from_link(training));
         }),
-        Box::new(move || {
-            if let Some(main) = main_ref.get_untracked() {
-                mount_once(&main, TrainingPanel);
-            }
-        }),
-        Box::new(move || {
-            if let Some(main) = main_ref.get_untracked() {
-                mount_once(&main, LabelScene);
-            }
-        }),
-        Box::new(move || {
-            if let Some(main) = main_ref.get_untracked() {
-                mount_once(&main, UseScene);
-            }
-        }),
+        in_main(main_ref, TrainingPanel),
+        in_main(main_ref, LabelScene),
+        in_main(main_ref, UseScene),
         Box::new(move || {
             if let Some(tools) = tools_ref.get_untracked() {
                 mount_once(&tools, Shortcuts);
@@ -190,6 +178,18 @@ fn in_tasks(owner: Option<Owner>, mut parts: Vec<Box<dyn FnOnce()>>) {
         },
         Duration::ZERO,
     );
+}
+
+/// A part for [`in_tasks`] that mounts a scene at the end of the page's `<main>`.
+fn in_main<V: IntoView + 'static>(
+    main: NodeRef<leptos::html::Main>,
+    view: impl FnOnce() -> V + 'static,
+) -> Box<dyn FnOnce()> {
+    Box::new(move || {
+        if let Some(main) = main.get_untracked() {
+            mount_once(&main, view);
+        }
+    })
 }
 
 /// Builds `view` at the end of `parent` and keeps it for the life of the page. Unlike a reactive `{move || …}`

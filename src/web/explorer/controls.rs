@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 
 use crate::format::{
-    input_value, parse_number, reward, snap_reward, REWARD_MAX, REWARD_MIN, REWARD_STEP,
+    input_value, parse_number, reward, snap_reward, typed_reward, REWARD_MAX, REWARD_MIN,
+    REWARD_STEP,
 };
 
 /// A labelled reward in −8..8: type it, step it with the arrow keys, or drag the slider (mouse, touch or keyboard).
@@ -39,12 +40,12 @@ pub fn RewardInput(
         }
     });
 
-    let on_type = move |ev: leptos::ev::Event| match parse_number(&event_target_value(&ev)) {
-        Some(v) if (REWARD_MIN..=REWARD_MAX).contains(&v) => {
+    let on_type = move |ev: leptos::ev::Event| match typed_reward(&event_target_value(&ev)) {
+        Some(v) => {
             invalid.set(false);
-            value.set(snap_reward(v));
+            value.set(v);
         }
-        _ => invalid.set(true),
+        None => invalid.set(true),
     };
     let on_commit = move |ev: leptos::ev::Event| {
         if let Some(v) = parse_number(&event_target_value(&ev)) {
