@@ -217,7 +217,11 @@ mod tests {
         assert_eq!(typed_reward("8"), Some(8.0));
         assert_eq!(typed_reward("-8"), Some(-8.0));
         assert_eq!(typed_reward("1.234"), Some(1.23));
-        assert_eq!(typed_reward("8.01"), None, "outside −8…8: marked, not clamped while typing");
+        assert_eq!(
+            typed_reward("8.01"),
+            None,
+            "outside −8…8: marked, not clamped while typing"
+        );
         assert_eq!(typed_reward("9"), None);
         assert_eq!(typed_reward("1."), Some(1.0));
         assert_eq!(typed_reward("abc"), None);
