@@ -30,7 +30,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `python3 -m http.server ${port} --bind 127.0.0.1`,
+    // http.server with a deeper accept queue (serve.py says why).
+    command: `python3 ${JSON.stringify(path.join(here, 'serve.py'))} ${port} .`,
     cwd: path.resolve(here, '../../dist'),
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
