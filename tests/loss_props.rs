@@ -77,3 +77,65 @@ proptest! {
         prop_assert!(e.dloss_dgap <= 0.0 && e.dloss_dgap >= -1.0);
     }
 }
+
+/// The bits of a number, with every NaN the same (a NaN's payload is not a number the page shows).
+fn bits(x: f64) -> u64 {
+    if x.is_nan() {
+        f64::NAN.to_bits()
+    } else {
+        x.to_bits()
+    }
+}
+
+/// `pair_readout` (one exp, one log1p) against the four functions it stands for: the same numbers, bit for bit.
+fn assert_readout_is_exact(s: &LossSpec, c: f64, r: f64, margin: Option<f64>) {
+    use reward_playground::loss::{gradient_weight, log_sigmoid, pair_loss, pair_readout, sigmoid};
+    let read = pair_readout(s, c, r, margin);
+    let gap = c - r;
+    let at = format!("{s:?} c {c} r {r} margin {margin:?}");
+    assert_eq!(bits(read.sigmoid), bits(sigmoid(gap)), "σ: {at}");
+    assert_eq!(
+        bits(read.log_sigmoid),
+        bits(log_sigmoid(gap)),
+        "log σ: {at}"
+    );
+    assert_eq!(
+        bits(read.gradient_weight),
+        bits(gradient_weight(gap)),
+        "σ(−Δ): {at}"
+    );
+    assert_eq!(
+        bits(read.loss),
+        bits(pair_loss(s, c, r, margin)),
+        "loss: {at}"
+    );
+}
+
+#[test]
+fn a_pairs_readout_is_bit_for_bit_the_four_functions_at_the_edges() {
+    let edges = [
+        0.0, -0.0, 1e-300, -1e-300, 36.0, -36.0, 745.0, -745.0, 1e308, -1e308,
+    ];
+    let odd = [f64::INFINITY, f64::NEG_INFINITY, f64::NAN];
+    for kind in [LossKind::Bt, LossKind::Margin, LossKind::Smooth] {
+        for center in [0.0, 0.01] {
+            let s = spec(kind, 0.1, center);
+            for c in edges.iter().chain(&odd) {
+                for r in edges.iter().chain(&odd) {
+                    assert_readout_is_exact(&s, *c, *r, Some(0.5));
+                    assert_readout_is_exact(&s, *c, *r, None);
+                }
+            }
+        }
+    }
+}
+
+proptest! {
+    #[test]
+    fn a_pairs_readout_is_bit_for_bit_the_four_functions(
+        kind in kind(), eps in 0.01f64..0.49, center in prop_oneof![Just(0.0), 0.0f64..0.1],
+        c in -60.0f64..60.0, r in -60.0f64..60.0, margin in prop::option::of(0.0f64..2.0),
+    ) {
+        assert_readout_is_exact(&spec(kind, eps, center), c, r, margin);
+    }
+}

@@ -93,6 +93,47 @@ fn rewinding_a_run_over_a_large_vocabulary_shows_every_step_exactly() {
 }
 
 #[test]
+fn a_run_of_many_pairs_records_its_history_every_kth_step_and_the_csv_still_ends_at_the_current_step(
+) {
+    use reward_playground::train::{history_csv, record_every};
+    // Each recorded step reads every pair: a small run records every step, a large one every k-th.
+    assert_eq!(
+        [36, 180, 2_000, 2_001, 20_000, 100_000].map(record_every),
+        [1, 1, 1, 2, 16, 64]
+    );
+    let mut t = Trainer::new(
+        config(ModelKind::Linear, OptimizerKind::Sgd),
+        big(20_000, 500, 3),
+    )
+    .unwrap();
+    t.run(100).unwrap();
+    let steps: Vec<u64> = t.history().iter().map(|(s, _)| *s).collect();
+    assert_eq!(steps, [0, 16, 32, 48, 64, 80, 96]);
+    let gap_steps: Vec<u64> = t.gap_history().iter().map(|(s, _)| *s).collect();
+    assert_eq!(gap_steps, steps);
+    // The metrics of a step are those of the same step recorded every step.
+    let at_48 = t.history()[3].1;
+    let mut straight = Trainer::new(
+        config(ModelKind::Linear, OptimizerKind::Sgd),
+        big(20_000, 500, 3),
+    )
+    .unwrap();
+    straight.run(48).unwrap();
+    assert_eq!(straight.metrics(), at_48);
+    let csv = history_csv(&mut t);
+    assert_eq!(
+        csv.lines().count(),
+        1 + 7 + 1,
+        "header, 7 kept steps, the current one"
+    );
+    assert!(csv.lines().last().unwrap().starts_with("100,"));
+    // The built-in data sets record every step.
+    let mut small = Trainer::from_config(Config::default()).unwrap();
+    small.run(5).unwrap();
+    assert_eq!(small.history().len(), 6);
+}
+
+#[test]
 fn past_a_few_thousand_pairs_the_per_pair_charts_say_they_draw_a_sample() {
     let mut t = Trainer::new(
         config(ModelKind::Linear, OptimizerKind::Sgd),
@@ -156,4 +197,37 @@ fn the_charts_of_twenty_thousand_pairs_stay_small() {
     })
     .unwrap();
     assert!(marked.len() > plain.len(), "the followed pair is drawn too");
+}
+
+#[test]
+fn every_step_writes_its_pair_states_into_a_block_no_reader_holds_and_never_into_one_that_is_read()
+{
+    let mut t = Trainer::new(
+        config(ModelKind::Linear, OptimizerKind::Sgd),
+        big(3000, 500, 5),
+    )
+    .unwrap();
+    let first = t.pair_states();
+    let block = std::sync::Arc::as_ptr(&first);
+    // A reader holds step 0's states: step 1 must not overwrite them.
+    t.step().unwrap();
+    let second = t.pair_states();
+    assert_ne!(std::sync::Arc::as_ptr(&second), block);
+    let mut straight = Trainer::new(
+        config(ModelKind::Linear, OptimizerKind::Sgd),
+        big(3000, 500, 5),
+    )
+    .unwrap();
+    assert_eq!(first, straight.pair_states(), "step 0 as it was");
+    straight.step().unwrap();
+    assert_eq!(second, straight.pair_states());
+    // Once no one reads step 0's block, step 2 is written into it, with step 2's numbers.
+    drop(first);
+    t.step().unwrap();
+    let third = t.pair_states();
+    assert_eq!(std::sync::Arc::as_ptr(&third), block);
+    straight.step().unwrap();
+    assert_eq!(third, straight.pair_states());
+    // Asked twice in one step, the states are the same block.
+    assert!(std::sync::Arc::ptr_eq(&third, &t.pair_states()));
 }

@@ -101,7 +101,7 @@ fn per_pair_tables_have_one_row_per_pair_with_its_split_and_values() {
     let table = RunChart::Sigmoid.table(&mut t, &pairs);
     assert_eq!(table.head, ["pair", "split", "Δ", "σ(Δ)"]);
     assert_eq!(table.rows.len(), pairs.len());
-    for (i, (row, p)) in table.rows.iter().zip(&pairs).enumerate() {
+    for (i, (row, p)) in table.rows.iter().zip(pairs.iter()).enumerate() {
         let split = if p.test { "test" } else { "train" };
         assert_eq!(
             row,

@@ -236,7 +236,7 @@ fn write_outputs(trainer: &mut Trainer, out: &Path) -> Result<(), String> {
     let file = std::fs::File::create(&path).map_err(fail)?;
     let mut lines = std::io::BufWriter::new(file);
     let states = trainer.pair_states();
-    for (p, s) in trainer.dataset().pairs.iter().zip(&states) {
+    for (p, s) in trainer.dataset().pairs.iter().zip(states.iter()) {
         let line = PairLine {
             prompt: &p.prompt,
             chosen: &p.chosen,

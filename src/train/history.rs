@@ -12,8 +12,14 @@ pub struct Thinned<T> {
 impl<T: Clone> Thinned<T> {
     /// An empty record that holds at most `capacity` points (at least 2).
     pub fn new(capacity: usize) -> Self {
+        Self::spaced(capacity, 1)
+    }
+
+    /// An empty record that holds at most `capacity` points (at least 2) and keeps every `every`-th step from the
+    /// start (a power of two keeps the thinned steps evenly spaced).
+    pub fn spaced(capacity: usize, every: u64) -> Self {
         Thinned {
-            every: 1,
+            every: every.max(1),
             capacity: capacity.max(2),
             points: Vec::new(),
         }
@@ -81,6 +87,19 @@ mod tests {
         for w in h.points().windows(2) {
             assert_eq!(w[1].0 - w[0].0, h.every());
         }
+    }
+
+    #[test]
+    fn a_spaced_record_keeps_every_kth_step_from_the_start() {
+        let mut h = Thinned::spaced(4, 16);
+        for step in 0..150u64 {
+            h.push(step, step);
+        }
+        let steps: Vec<u64> = h.points().iter().map(|p| p.0).collect();
+        // 0, 16, 32, 48 fill it, leaving 0, 32; 64 and 96 fill it again, leaving 0, 64; then 128.
+        assert_eq!(steps, [0, 64, 128]);
+        assert_eq!(h.every(), 64);
+        assert!(!Thinned::<u64>::spaced(8, 4).wants(3));
     }
 
     #[test]

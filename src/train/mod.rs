@@ -5,6 +5,7 @@ mod csv;
 mod explain;
 mod history;
 mod metrics;
+mod pace;
 mod series;
 mod session;
 mod trainer;
@@ -14,9 +15,10 @@ pub use csv::history_csv;
 pub use explain::{PairStep, StepExplanation, WeightChange};
 pub use history::Thinned;
 pub use metrics::{set_stats, Metrics, SetStats, CSV_HEADER};
+pub use pace::{Pace, MIN_SLICE_MS, SLICE_MS};
 pub use series::Series;
 pub use session::{steps_per_check, Applied, Session, Shown, SlowStep, Stage, StageMove};
 pub use trainer::{
-    PairState, TrainError, Trainer, GAP_POINTS, HISTORY_POINTS, MIN_SNAPSHOTS, SNAPSHOTS,
-    SNAPSHOT_BYTES, TRACKED_PAIRS,
+    record_every, PairState, TrainError, Trainer, GAP_POINTS, HISTORY_POINTS, MIN_SNAPSHOTS,
+    RECORD_PAIRS, SNAPSHOTS, SNAPSHOT_BYTES, TRACKED_PAIRS,
 };

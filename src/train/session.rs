@@ -2,6 +2,8 @@
 //! at the slider's step; new settings applied (kept, restarted or refused); stepping until told to stop; the slow
 //! step's stages. Pure: the page keeps only signals around it, and `cargo test` checks all of it.
 
+use std::sync::Arc;
+
 use super::{Config, Metrics, PairState, StepExplanation, TrainError, Trainer};
 use crate::data::Dataset;
 
@@ -108,7 +110,7 @@ pub struct Shown {
     /// Metrics at the shown step.
     pub metrics: Metrics,
     /// Every pair at the shown step.
-    pub pairs: Vec<PairState>,
+    pub pairs: Arc<[PairState]>,
     /// Steps per epoch.
     pub steps_per_epoch: u64,
     /// Batch elements per step.
@@ -126,8 +128,8 @@ pub struct Shown {
 /// Most steps taken between two looks at the clock while stepping to a deadline.
 const STEPS_PER_CHECK: u64 = 4;
 
-/// About how many pairs' worth of work (each step reads every pair for its metrics) may pass between two looks at the
-/// clock: 4 steps of the built-in data sets (at most 180 pairs), one step of 20 000 pairs, so a large run never
+/// About how many pairs' worth of work (a step that records the history reads every pair) may pass between two looks
+/// at the clock: 4 steps of the built-in data sets (at most 180 pairs), one step of 20 000 pairs, so a large run never
 /// overshoots its time box by several steps.
 const PAIRS_PER_CHECK: usize = 4_000;
 

@@ -155,7 +155,7 @@ fn a_class_split_down_the_middle_trains_a_model_with_gaps_near_zero_and_sigma_ne
     for _ in 0..30 {
         t.epoch().unwrap();
     }
-    for p in t.pair_states() {
+    for p in t.pair_states().iter() {
         let gap = p.reward_chosen - p.reward_rejected;
         assert!(gap.abs() < 1e-6, "{gap}");
         assert!((reward_playground::loss::sigmoid(gap) - 0.5).abs() < 1e-6);

@@ -20,6 +20,9 @@ pub use readout::PairState;
 
 /// Metric points a run keeps (every k-th step, k doubling when full).
 pub const HISTORY_POINTS: usize = 2048;
+/// Pairs a run evaluates, on average, per step for its history: each recorded step reads every pair, so a run of
+/// more pairs records every k-th step from the start ([`record_every`]). The built-in data sets record every step.
+pub const RECORD_PAIRS: usize = 2000;
 /// Points of per-pair gap history a run keeps.
 pub const GAP_POINTS: usize = 512;
 /// Pairs whose gaps are followed over time (the first ones in input order).
@@ -214,6 +217,7 @@ impl Trainer {
         state.order_rng.shuffle(&mut state.order);
         state.cursor = 0;
         let snapshots = Thinned::new(rewind::snapshot_capacity(&state));
+        let every = record_every(data.pairs.len());
         let mut t = Trainer {
             rewards: vec![(0.0, 0.0); data.pairs.len()],
             config,
@@ -229,8 +233,8 @@ impl Trainer {
             scratch: Scratch::default(),
             states: readout::States::default(),
             fresh: false,
-            history: Thinned::new(HISTORY_POINTS),
-            gaps: Thinned::new(GAP_POINTS),
+            history: Thinned::spaced(HISTORY_POINTS, every),
+            gaps: Thinned::spaced(GAP_POINTS, every),
             snapshots,
             events: Vec::new(),
             diverged: false,
@@ -358,6 +362,12 @@ impl Trainer {
     pub fn score(&self, text: &str) -> crate::model::Score {
         self.state.model.score(text)
     }
+}
+
+/// The spacing k at which a run of `pairs` pairs starts its history: the smallest power of two with
+/// `pairs / k ≤` [`RECORD_PAIRS`] (1 up to 2 000 pairs, 16 for 20 000, 64 for 100 000).
+pub fn record_every(pairs: usize) -> u64 {
+    pairs.div_ceil(RECORD_PAIRS).max(1).next_power_of_two() as u64
 }
 
 /// Token ids of (chosen, rejected) of every pair of `data`, as `model` reads them.

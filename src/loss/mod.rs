@@ -5,6 +5,10 @@
 
 use serde::{Deserialize, Serialize};
 
+mod readout;
+
+pub use readout::{pair_readout, PairReadout};
+
 /// σ(x) = 1 / (1 + e^(−x)), the logistic sigmoid, in (0, 1) (it rounds to 0 or 1 far out).
 ///
 /// Step 1 of the loss: σ(Δ) is the model's probability that a labeler prefers the better response
