@@ -13,15 +13,77 @@ use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
 };
 use plotters_canvas::CanvasBackend;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::charts::ChartError;
 
 /// The canvas or the SVG document a chart is drawn on.
 pub enum PageBackend<'a> {
     /// A canvas on the page.
-    Canvas(CanvasBackend),
+    Canvas(CanvasBackend, Dots),
     /// An SVG document being written into a string.
     Svg(SVGBackend<'a>),
+}
+
+impl PageBackend<'static> {
+    /// Draws on `canvas` (`None` when it gives no 2d context).
+    pub fn canvas(canvas: HtmlCanvasElement) -> Option<PageBackend<'static>> {
+        let ctx = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+        let backend = CanvasBackend::with_canvas_object(canvas)?;
+        Some(PageBackend::Canvas(backend, Dots { ctx, style: None }))
+    }
+}
+
+/// The page's own circles on a canvas: a chart of pairs draws up to 2 000 dots a frame, most in the same colour, and
+/// plotters' canvas backend formats, sends and parses a CSS colour for each. These set it only when it changes.
+pub struct Dots {
+    ctx: CanvasRenderingContext2d,
+    /// The style the context holds now; `None` once plotters has drawn anything else (it sets its own styles).
+    style: Option<DotStyle>,
+}
+
+/// A circle's style: RGB, the alpha's bits, filled (else stroked), stroke width.
+type DotStyle = ((u8, u8, u8), u64, bool, u32);
+
+impl Dots {
+    fn circle(
+        &mut self,
+        (x, y): BackendCoord,
+        radius: u32,
+        color: BackendColor,
+        fill: bool,
+        width: u32,
+    ) {
+        if color.alpha == 0.0 {
+            return;
+        }
+        let style = (color.rgb, color.alpha.to_bits(), fill, width);
+        if self.style != Some(style) {
+            let (r, g, b) = color.rgb;
+            let css = format!("rgba({r},{g},{b},{})", color.alpha);
+            if fill {
+                self.ctx.set_fill_style_str(&css);
+            } else {
+                self.ctx.set_stroke_style_str(&css);
+                self.ctx.set_line_width(f64::from(width));
+            }
+            self.style = Some(style);
+        }
+        self.ctx.begin_path();
+        let _ = self.ctx.arc(
+            f64::from(x),
+            f64::from(y),
+            f64::from(radius),
+            0.0,
+            std::f64::consts::TAU,
+        );
+        if fill {
+            self.ctx.fill();
+        } else {
+            self.ctx.stroke();
+        }
+    }
 }
 
 /// A drawing error from either backend, as text.
@@ -51,7 +113,10 @@ fn unify<T, E: Error + Send + Sync>(r: Result<T, DrawingErrorKind<E>>) -> Drawn<
 macro_rules! each {
     ($self:ident, $b:ident => $call:expr) => {
         match $self {
-            PageBackend::Canvas($b) => unify($call),
+            PageBackend::Canvas($b, dots) => {
+                dots.style = None;
+                unify($call)
+            }
             PageBackend::Svg($b) => unify($call),
         }
     };
@@ -62,7 +127,7 @@ impl DrawingBackend for PageBackend<'_> {
 
     fn get_size(&self) -> (u32, u32) {
         match self {
-            PageBackend::Canvas(b) => b.get_size(),
+            PageBackend::Canvas(b, _) => b.get_size(),
             PageBackend::Svg(b) => b.get_size(),
         }
     }
@@ -113,7 +178,13 @@ impl DrawingBackend for PageBackend<'_> {
         style: &S,
         fill: bool,
     ) -> Drawn {
-        each!(self, b => b.draw_circle(center, radius, style, fill))
+        match self {
+            PageBackend::Canvas(_, dots) => {
+                dots.circle(center, radius, style.color(), fill, style.stroke_width());
+                Ok(())
+            }
+            PageBackend::Svg(b) => unify(b.draw_circle(center, radius, style, fill)),
+        }
     }
 
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
@@ -134,7 +205,10 @@ impl DrawingBackend for PageBackend<'_> {
     }
 
     fn estimate_text_size<T: BackendTextStyle>(&self, text: &str, style: &T) -> Drawn<(u32, u32)> {
-        each!(self, b => b.estimate_text_size(text, style))
+        match self {
+            PageBackend::Canvas(b, _) => unify(b.estimate_text_size(text, style)),
+            PageBackend::Svg(b) => unify(b.estimate_text_size(text, style)),
+        }
     }
 
     fn blit_bitmap(&mut self, pos: BackendCoord, size: (u32, u32), src: &[u8]) -> Drawn {

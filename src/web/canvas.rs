@@ -6,7 +6,6 @@ use std::rc::Rc;
 use leptos::html::Canvas;
 use leptos::prelude::{Effect, Get, NodeRef};
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 
 use super::backend::{PageArea, PageBackend};
 use wasm_bindgen::prelude::*;
@@ -95,10 +94,7 @@ fn plot<E: std::fmt::Display>(
 ) -> Result<(), String> {
     ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
         .map_err(|_| "the canvas refused its transform".to_string())?;
-    let backend = PageBackend::Canvas(
-        CanvasBackend::with_canvas_object(canvas.clone())
-            .ok_or("plotters could not use the canvas")?,
-    );
+    let backend = PageBackend::canvas(canvas.clone()).ok_or("plotters could not use the canvas")?;
     let (w, h) = size.device();
     let area = backend.into_drawing_area().shrink((0, 0), (w, h));
     draw(&area).map_err(|e| e.to_string())?;

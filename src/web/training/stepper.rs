@@ -8,22 +8,8 @@ use wasm_bindgen::prelude::*;
 use super::state::{now, Training};
 use crate::format::fixed;
 use crate::share::SPEEDS;
-use crate::train::Session;
+use crate::train::{Pace, Session};
 use crate::views::{step_means, tie_note};
-
-/// Longest training slice in one animation frame, in ms: the rest of the frame is left for drawing.
-const SLICE_MS: f64 = 6.0;
-
-/// Shortest training slice in ms: below it a frame trains not at all and is left to drawing.
-const MIN_SLICE_MS: f64 = 1.0;
-
-/// The next frame's training slice after a frame that came `dt` ms after the one before: halved after a missed
-/// frame (a step of 20 000 pairs and the drawing of its charts can fill a frame), grown back by ½ ms after each frame
-/// on time, up to [`SLICE_MS`]. A slice under [`MIN_SLICE_MS`] skips training in that frame.
-fn next_slice(slice: f64, dt: f64) -> f64 {
-    let next = if dt > 20.0 { slice / 2.0 } else { slice + 0.5 };
-    next.clamp(0.0, SLICE_MS)
-}
 
 /// How a speed is written.
 pub fn speed_label(speed: f64) -> String {
@@ -53,7 +39,7 @@ fn request_frame() {
 }
 
 /// Starts the loop that trains while `playing` is on: each animation frame runs the steps owed at the current speed,
-/// inside a time box, then publishes once. Browsers pause animation frames in hidden tabs, so a hidden tab does no
+/// inside a time box (its slice, [`Pace`]), then publishes once. Browsers pause animation frames in hidden tabs, so a hidden tab does no
 /// work, and the time away is not made up afterwards.
 fn start_loop(t: Training) {
     if RUNNING.with(|r| r.replace(true)) {
@@ -61,7 +47,7 @@ fn start_loop(t: Training) {
     }
     let owed = Cell::new(0.0f64);
     let last = Cell::new(now());
-    let slice = Cell::new(SLICE_MS);
+    let pace = Cell::new(Pace::default());
     let callback = Closure::new(move |time: f64| {
         if !t.playing.try_get_untracked().unwrap_or(false) {
             RUNNING.with(|r| r.set(false));
@@ -69,9 +55,9 @@ fn start_loop(t: Training) {
         }
         let dt = (time - last.replace(time)).clamp(0.0, 100.0);
         let speed = t.speed.get_untracked();
-        slice.set(next_slice(slice.get(), dt));
-        let deadline = now() + slice.get();
-        if slice.get() < MIN_SLICE_MS {
+        pace.set(pace.get().next(dt));
+        let deadline = now() + pace.get().slice();
+        if !pace.get().trains() {
             // This frame only draws; the steps owed wait for the next.
         } else if speed.is_finite() {
             // Owe speed × dt steps; never let more than a quarter second pile up.
