@@ -8,6 +8,7 @@
 // The data: 5 000 prompts × 4 pairs, seeded (same file every run), short texts over a vocabulary of 3 000 two-syllable
 // words; a chosen response carries more of the "good" words (the first tenth) than its rejected one, as
 // scripts/big-data.py does, so there is something to learn. BIG_OUT=FILE also writes the file there.
+// BIG_WATCH=SECONDS instead plays that long at the default speed and prints wasm memory every 5 s (does it level off?).
 // Serve-free: it starts a static server on a free loopback port itself. Build dist/ first (scripts/bench.sh does).
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -116,6 +117,27 @@ async function measure(dpr, speedIndex) {
 }
 
 console.log(`Data: ${PAIRS} pairs (${PAIRS / 4} prompts × 4), ${VOCAB} words, seed ${SEED}: ${data.length} bytes of JSONL.`);
+if (process.env.BIG_WATCH) {
+  // Memory over a long run instead: the page's default speed, DPR 1, wasm memory every 5 s.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  await page.addInitScript(hookWasm);
+  await page.goto(`http://127.0.0.1:${port}/#scene=train`);
+  await page.getByTestId('step-count').waitFor({ state: 'attached' });
+  await page.waitForFunction(() => window.__wasm);
+  await (await control(page, 'data-file')).setInputFiles({ name: fileName, mimeType: 'text/plain', buffer: data });
+  await page.getByTestId('data-status').filter({ hasText: /Read \d+ pairs/ }).waitFor({ timeout: 120_000 });
+  console.log(`| s | step | wasm MB |\n|---|---|---|\n| 0 | 0 | ${MB(await wasmBytes(page))} |`);
+  await page.getByTestId('play').click();
+  for (let s = 5; s <= Number(process.env.BIG_WATCH); s += 5) {
+    await page.waitForTimeout(5000);
+    console.log(`| ${s} | ${(await page.getByTestId('step-count').textContent()).trim()} | ${MB(await wasmBytes(page))} |`);
+  }
+  await browser.close();
+  server.kill();
+  process.exit(0);
+}
+
 const results = [];
 for (const dpr of dprs) for (const speedIndex of [undefined, FASTEST]) results.push(await measure(dpr, speedIndex));
 await browser.close();
