@@ -78,6 +78,12 @@ pub fn parse_number(text: &str) -> Option<f64> {
     v.is_finite().then_some(v)
 }
 
+/// A reward as a box or slider holds it once committed (Enter, leaving the box, a slider's move): any number, clamped
+/// to −8…8 and put on the 0.01 grid; `None` for what is not a number.
+pub fn box_reward(text: &str) -> Option<f64> {
+    parse_number(text).map(snap_reward)
+}
+
 /// A reward as it is being typed into a number box: a number within −8…8, put on the 0.01 grid; `None` for
 /// anything else (marked invalid while typing, and not taken). The app's explorer and the first view's share it.
 pub fn typed_reward(text: &str) -> Option<f64> {
@@ -209,6 +215,14 @@ mod tests {
         for v in [-8.0, -2.37, -0.01, 0.0, 0.5, 7.99] {
             assert_eq!(reward(v).replace(MINUS, "-"), input_value(v));
         }
+    }
+
+    #[test]
+    fn a_committed_reward_is_clamped_and_put_on_the_grid() {
+        assert_eq!(box_reward(" −1.234 "), Some(-1.23));
+        assert_eq!(box_reward("9"), Some(8.0));
+        assert_eq!(box_reward("-12"), Some(-8.0));
+        assert_eq!(box_reward("abc"), None);
     }
 
     #[test]

@@ -261,6 +261,26 @@ fn shifting_both_rewards_reports_that_the_gap_and_the_loss_stayed() {
 }
 
 #[test]
+fn add_c_to_both_moves_both_rewards_within_range_or_says_what_is_wrong_with_c() {
+    use reward_playground::views::shift;
+    let (after, said) = shift((1.5, -0.5), " 1 ").unwrap();
+    assert_eq!(after, (2.5, 0.5));
+    assert!(
+        said.starts_with("Added 1.00: r_better 1.50 → 2.50"),
+        "{said}"
+    );
+    // Limited so the larger stays at 8, and each on the 0.01 grid.
+    let (after, said) = shift((7.0, 1.0), "5").unwrap();
+    assert_eq!(after, (8.0, 2.0));
+    assert!(said.contains("(c limited to 1.00"), "{said}");
+    assert_eq!(shift((0.1, -0.2), "0.333").unwrap().0, (0.43, 0.13));
+    assert_eq!(
+        shift((1.0, 0.0), "two"),
+        Err("c must be a number, got \"two\"".to_string())
+    );
+}
+
+#[test]
 fn the_step_sentence_counts_in_the_right_number_and_names_pairs_once() {
     use reward_playground::views::{count, step_means};
     assert_eq!(count(1u64, "step", "steps"), "1 step");

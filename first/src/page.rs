@@ -8,14 +8,12 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, EventTarget, HtmlInputElement, KeyboardEvent};
 
-use reward_playground::format::{
-    input_value, limit_shift, parse_number, reward, snap_reward, typed_reward,
-};
+use reward_playground::format::{box_reward, input_value, reward, typed_reward};
 use reward_playground::keys::action_for;
 use reward_playground::lesson::START;
 use reward_playground::loss::explain;
 use reward_playground::views::first_view::{poster, table_rows, LOADING, SIZES};
-use reward_playground::views::{number_rows, shift_sentence, ExplorerChart as Step};
+use reward_playground::views::{number_rows, shift, ExplorerChart as Step};
 
 /// The page's memory allocator, as in the app: smaller in the module than Rust's default.
 #[global_allocator]
@@ -98,8 +96,8 @@ impl Explorer {
         let numbers = all("table.numbers td");
         let (better, worse) = (reward_box("r-better")?, reward_box("r-worse")?);
         let rewards = (
-            parse_number(&better.number.value()).map_or(START.0, snap_reward),
-            parse_number(&worse.number.value()).map_or(START.1, snap_reward),
+            box_reward(&better.number.value()).unwrap_or(START.0),
+            box_reward(&worse.number.value()).unwrap_or(START.1),
         );
         if charts.len() != Step::ALL.len() || numbers.len() != 6 {
             return None;
@@ -132,16 +130,16 @@ impl Explorer {
             let me = self.clone();
             on(&reward_box.number, "change", move |_| {
                 let input = me.reward_box(which).number.clone();
-                if let Some(v) = parse_number(&input.value()) {
-                    me.set_one(which, snap_reward(v));
+                if let Some(v) = box_reward(&input.value()) {
+                    me.set_one(which, v);
                 }
                 let _ = input.set_attribute("aria-invalid", "false");
                 input.set_value(&input_value(me.get(which)));
             });
             let me = self.clone();
             on(&reward_box.slider, "input", move |_| {
-                if let Some(v) = parse_number(&me.reward_box(which).slider.value()) {
-                    me.set_one(which, snap_reward(v));
+                if let Some(v) = box_reward(&me.reward_box(which).slider.value()) {
+                    me.set_one(which, v);
                 }
             });
         }
@@ -188,17 +186,14 @@ impl Explorer {
 
     /// Adds c to both rewards, as far as the range allows, and says what happened.
     fn shift(&self) {
-        let text = self.shift_c.value();
-        let Some(c) = parse_number(&text) else {
-            let message = format!("c must be a number, got \"{text}\"");
-            self.status.set_text_content(Some(&message));
-            return;
+        let said = match shift(self.rewards.get(), &self.shift_c.value()) {
+            Ok((rewards, sentence)) => {
+                self.set(rewards);
+                sentence
+            }
+            Err(message) => message,
         };
-        let (b, w) = self.rewards.get();
-        let used = limit_shift(b, w, c);
-        self.set((snap_reward(b + used), snap_reward(w + used)));
-        let sentence = shift_sentence((b, w), self.rewards.get(), c, used);
-        self.status.set_text_content(Some(&sentence));
+        self.status.set_text_content(Some(&said));
     }
 
     /// Shows `rewards`: the boxes (unless what is typed already means the value), the sliders, the numbers, each
@@ -206,7 +201,7 @@ impl Explorer {
     fn set(&self, rewards: (f64, f64)) {
         self.rewards.set(rewards);
         for (reward_box, v) in [(&self.better, rewards.0), (&self.worse, rewards.1)] {
-            if parse_number(&reward_box.number.value()).map(snap_reward) != Some(v) {
+            if box_reward(&reward_box.number.value()) != Some(v) {
                 reward_box.number.set_value(&input_value(v));
             }
             reward_box.slider.set_value(&input_value(v));

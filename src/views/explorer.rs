@@ -9,7 +9,7 @@ use crate::charts::{
     self, draw_gradient, draw_log, draw_neg_log, draw_sigmoid, ChartError, CurveView, Layer,
     PlotFrame, Theme,
 };
-use crate::format::{fixed, reward};
+use crate::format::{fixed, limit_shift, parse_number, reward, snap_reward};
 use crate::loss::{explain, Explained};
 
 /// One of the explorer's four charts.
@@ -282,6 +282,18 @@ pub fn gap_range(gap: f64) -> (f64, f64) {
     } else {
         (-16.0, 16.0)
     }
+}
+
+/// "Add c to both" on `rewards` with c typed as `text`: the new rewards (c limited so both stay in range, each on
+/// the grid) and the sentence saying what happened; or, when `text` is not a number, the message saying so.
+pub fn shift(rewards: (f64, f64), text: &str) -> Result<((f64, f64), String), String> {
+    let Some(c) = parse_number(text) else {
+        return Err(format!("c must be a number, got \"{text}\""));
+    };
+    let (b, w) = rewards;
+    let used = limit_shift(b, w, c);
+    let after = (snap_reward(b + used), snap_reward(w + used));
+    Ok((after, shift_sentence(rewards, after, c, used)))
 }
 
 /// What "Add c to both" did, in one line: the shift used (`used`, limited from `asked` so both rewards stay in

@@ -28,7 +28,9 @@ use plotters::prelude::{DrawingArea, DrawingBackend};
 use crate::charts::{ChartError, Layer, PlotFrame, Theme};
 use crate::train::{PairState, Trainer};
 
-pub use explorer::{gap_range, number_rows, shift_sentence, ExplorerChart, NumberRow, FORMULA};
+pub use explorer::{
+    gap_range, number_rows, shift, shift_sentence, ExplorerChart, NumberRow, FORMULA,
+};
 pub use table::Table;
 pub use text::{correlation, count, step_means, tie_note};
 

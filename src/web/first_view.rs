@@ -10,7 +10,7 @@ use web_sys::{
     Element, HtmlCanvasElement, HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit,
 };
 
-use crate::format::{parse_number, snap_reward};
+use crate::format::box_reward;
 use crate::lesson::START;
 use crate::views::ExplorerChart;
 
@@ -60,8 +60,8 @@ pub fn take_over(mount: impl FnOnce((f64, f64), Option<PendingKey>)) {
             .as_ref()
             .and_then(|s| s.query_selector(&format!("#{id}")).ok().flatten())
             .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
-            .and_then(|input| parse_number(&input.value()))
-            .map_or(default, snap_reward)
+            .and_then(|input| box_reward(&input.value()))
+            .unwrap_or(default)
     };
     let rewards = (reward("r-better", START.0), reward("r-worse", START.1));
     let pending = stale

@@ -3,8 +3,7 @@
 use leptos::prelude::*;
 
 use crate::format::{
-    input_value, parse_number, reward, snap_reward, typed_reward, REWARD_MAX, REWARD_MIN,
-    REWARD_STEP,
+    box_reward, input_value, reward, typed_reward, REWARD_MAX, REWARD_MIN, REWARD_STEP,
 };
 
 /// A labelled reward in −8..8: type it, step it with the arrow keys, or drag the slider (mouse, touch or keyboard).
@@ -34,7 +33,7 @@ pub fn RewardInput(
     Effect::new(move |_| {
         let v = value.get();
         if let Some(input) = number.get_untracked() {
-            if parse_number(&input.value()).map(snap_reward) != Some(v) {
+            if box_reward(&input.value()) != Some(v) {
                 input.set_value(&input_value(v));
             }
         }
@@ -48,8 +47,8 @@ pub fn RewardInput(
         None => invalid.set(true),
     };
     let on_commit = move |ev: leptos::ev::Event| {
-        if let Some(v) = parse_number(&event_target_value(&ev)) {
-            value.set(snap_reward(v));
+        if let Some(v) = box_reward(&event_target_value(&ev)) {
+            value.set(v);
         }
         invalid.set(false);
         if let Some(input) = number.get_untracked() {
@@ -57,8 +56,8 @@ pub fn RewardInput(
         }
     };
     let on_slide = move |ev: leptos::ev::Event| {
-        if let Some(v) = parse_number(&event_target_value(&ev)) {
-            value.set(snap_reward(v));
+        if let Some(v) = box_reward(&event_target_value(&ev)) {
+            value.set(v);
         }
     };
     let hint_id = format!("{id}-hint");

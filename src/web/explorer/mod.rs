@@ -14,9 +14,9 @@ pub use state::{Explorer, START};
 use tools::explorer_tools;
 
 use crate::charts::Layer;
-use crate::format::{limit_shift, parse_number, rewards_for_gap, snap_reward};
+use crate::format::{rewards_for_gap, snap_reward};
 use crate::loss::{explain, Explained};
-use crate::views::{gap_range, number_rows, shift_sentence, ExplorerChart as Step, FORMULA};
+use crate::views::{gap_range, number_rows, shift, ExplorerChart as Step, FORMULA};
 use crate::web::canvas::{
     device_theme, mark_once, on_resize, on_scheme_or_ratio_change, pointer_on, prefers_dark,
     FrameScheduler, LayeredCanvas,
@@ -36,16 +36,14 @@ pub fn LossExplorer() -> impl IntoView {
             .get_untracked()
             .map(|i| i.value())
             .unwrap_or_default();
-        let Some(c) = parse_number(&text) else {
-            status.set(format!("c must be a number, got \"{text}\""));
-            return;
-        };
-        let (b, w) = (better.get_untracked(), worse.get_untracked());
-        let used = limit_shift(b, w, c);
-        better.set(snap_reward(b + used));
-        worse.set(snap_reward(w + used));
-        let after = (better.get_untracked(), worse.get_untracked());
-        status.set(shift_sentence((b, w), after, c, used));
+        match shift((better.get_untracked(), worse.get_untracked()), &text) {
+            Ok(((b, w), sentence)) => {
+                better.set(b);
+                worse.set(w);
+                status.set(sentence);
+            }
+            Err(message) => status.set(message),
+        }
     };
     let reset = move |_| {
         better.set(START.0);
