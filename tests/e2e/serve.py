@@ -2,9 +2,9 @@
 
     python3 serve.py PORT DIR
 
-`python3 -m http.server` accepts 5 waiting connections; with two workers, each page's loader and its service
-worker's install (which fetches every file again) open more than that at once, and a connection beyond them waits for
-the client's SYN retries (1 s, then 3 s), long enough to fail a spec's 5 s wait.
+`python3 -m http.server` accepts 5 waiting connections; a page's loader (both parts' JS and wasm) and its service
+worker's install (which fetches every file again) can open more than that at once, and a connection beyond them waits
+for the client's SYN retries (1 s, then 3 s).
 """
 import functools
 import http.server
