@@ -7,6 +7,16 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/setup.sh
 setup_all --test
 
+# The run's own temporary folder, removed when it ends. chromedriver and Chromium leave a profile folder of about
+# 110 MB in TMPDIR for each browser test binary; on a shared disk those would pile up run after run.
+RUN_TMP="$(mktemp -d)"
+trap 'rm -rf "$RUN_TMP"' EXIT
+export TMPDIR="$RUN_TMP"
+# A fresh clone (CI) builds every crate once: incremental caches would only take disk there (~0.7 GB).
+if [ "${CI:-}" = true ]; then
+  export CARGO_INCREMENTAL=0
+fi
+
 section "cargo fmt --check"
 cargo fmt --all -- --check
 
@@ -31,7 +41,6 @@ CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" cargo test --target wasm32
 
 section "The same run natively and in wasm, to the bit"
 RUN_DIR="$(mktemp -d)"
-trap 'rm -rf "$RUN_DIR"' EXIT
 cargo run --quiet -- train --dataset hidden-quality --model mlp --optimizer adam --lr 0.01 --label-noise 0.1 \
   --loss smooth --label-smoothing 0.05 --center-coef 0.01 --seed 7 --steps 300 --out "$RUN_DIR"
 RP_NATIVE_LAST_ROW="$(tail -n 1 "$RUN_DIR/history.csv")" \
