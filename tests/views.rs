@@ -63,6 +63,49 @@ fn after_training_the_loss_sentence_says_how_far_it_fell_and_the_test_loss() {
 }
 
 #[test]
+fn after_training_the_accuracy_sentence_and_table_give_the_shares_in_whole_percent() {
+    let mut t = run(Config::default(), 12);
+    let m = t.metrics();
+    let whole = |v: f64| format!("{:.0} %", 100.0 * v);
+    let verb = if whole(m.accuracy) == "0 %" {
+        "stayed at 0 %".to_string()
+    } else {
+        format!("rose from 0 % to {}", whole(m.accuracy))
+    };
+    assert_eq!(
+        sentence(RunChart::Accuracy, &mut t),
+        format!(
+            "Training accuracy {verb} over 12 steps; test accuracy {}.",
+            whole(m.test_accuracy.unwrap())
+        )
+    );
+    let pairs = t.pair_states();
+    let table = RunChart::Accuracy.table(&mut t, &pairs);
+    assert_eq!(table.head, ["step", "training accuracy", "test accuracy"]);
+    assert_eq!(table.rows.len(), t.history().len());
+    assert_eq!(
+        table.rows.last().unwrap(),
+        &[
+            "12".to_string(),
+            whole(m.accuracy),
+            whole(m.test_accuracy.unwrap())
+        ]
+    );
+    // Without test prompts the test column says so, and the sentence leaves the test value out.
+    let mut no_test = run(
+        Config {
+            test_fraction: 0.0,
+            ..Config::default()
+        },
+        3,
+    );
+    let pairs = no_test.pair_states();
+    let table = RunChart::Accuracy.table(&mut no_test, &pairs);
+    assert!(table.rows.iter().all(|r| r[2] == "none"));
+    assert!(!sentence(RunChart::Accuracy, &mut no_test).contains("test"));
+}
+
+#[test]
 fn the_pair_charts_count_the_pairs_ranked_right() {
     let mut t = run(Config::default(), 6);
     let pairs = t.pair_states();

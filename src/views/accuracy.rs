@@ -3,14 +3,21 @@
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};
 
-use super::loss::steps_view;
-use super::text::{at_step_zero, history_rows, over_steps, pct, went};
+use super::loss::{steps_view, OverSteps};
+use super::text::pct;
 use super::{Focus, RunView, Table};
 use crate::charts::{self, ChartError, Layer, PlotFrame, Theme};
 use crate::train::{PairState, Series, Trainer};
 
 /// Train and test accuracy over steps.
 pub struct Accuracy;
+
+const ACCURACY: OverSteps = OverSteps {
+    name: "accuracy",
+    train: |m| m.accuracy,
+    test: |m| m.test_accuracy,
+    show: pct,
+};
 
 impl RunView for Accuracy {
     const ID: &'static str = "live-accuracy";
@@ -38,27 +45,10 @@ impl RunView for Accuracy {
     }
 
     fn sentence(run: &mut Trainer, _: &[PairState]) -> String {
-        let now = run.metrics();
-        if let Some(s) = at_step_zero(run, "Training accuracy", pct(now.accuracy)) {
-            return s;
-        }
-        let first = run.history().first().map_or(now, |(_, m)| *m);
-        let test = now
-            .test_accuracy
-            .map(|a| format!("; test accuracy {}", pct(a)))
-            .unwrap_or_default();
-        format!(
-            "Training accuracy {} {}{test}.",
-            went(first.accuracy, now.accuracy, pct),
-            over_steps(now.step)
-        )
+        ACCURACY.sentence(run)
     }
 
     fn table(run: &mut Trainer, _: &[PairState]) -> Table {
-        let rows = history_rows(run, |s, m| {
-            let test = m.test_accuracy.map(pct).unwrap_or_else(|| "none".into());
-            vec![s.to_string(), pct(m.accuracy), test]
-        });
-        Table::new(&["step", "training accuracy", "test accuracy"], rows)
+        ACCURACY.table(run)
     }
 }
