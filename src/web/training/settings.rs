@@ -52,6 +52,46 @@ fn attr_step(s: &Setting) -> String {
     s.step_by().to_string()
 }
 
+/// A select's options: each value (a kind's name, as the link and the CLI write it) with the words shown for it.
+fn options(list: &[(&'static str, &'static str)]) -> impl IntoView {
+    list.iter()
+        .map(|&(value, words)| view! { <option value=value>{words}</option> })
+        .collect_view()
+}
+
+/// How the model select names each kind (every kind is listed, in `ModelKind::ALL`'s order).
+fn model_words(k: ModelKind) -> &'static str {
+    match k {
+        ModelKind::Linear => "linear: a weight per word",
+        ModelKind::Mlp => "MLP: embeddings, a tanh layer",
+    }
+}
+
+/// How the optimizer select names each kind.
+fn optimizer_words(k: OptimizerKind) -> &'static str {
+    match k {
+        OptimizerKind::Sgd => "SGD",
+        OptimizerKind::Adam => "Adam",
+    }
+}
+
+/// How the batch-elements select names each grouping.
+fn grouping_words(g: Grouping) -> &'static str {
+    match g {
+        Grouping::Prompts => "one prompt = one element (InstructGPT)",
+        Grouping::Pairs => "shuffled pairs",
+    }
+}
+
+/// How the loss select names each kind.
+fn loss_words(k: LossKind) -> &'static str {
+    match k {
+        LossKind::Bt => "−log σ(Δ)",
+        LossKind::Margin => "margin: −log σ(Δ − m)",
+        LossKind::Smooth => "label smoothing ε",
+    }
+}
+
 /// The settings form.
 #[component]
 pub fn Settings() -> impl IntoView {
@@ -98,8 +138,7 @@ pub fn Settings() -> impl IntoView {
                 <select data-testid="set-model"
                     on:change=on_select(|c, v| c.model = ModelKind::from_name(v).unwrap_or(c.model))
                     prop:value=move || c().model.name()>
-                    <option value="linear">"linear: a weight per word"</option>
-                    <option value="mlp">"MLP: embeddings, a tanh layer"</option>
+                    {options(&ModelKind::ALL.map(|k| (k.name(), model_words(k))))}
                 </select>
             </label>
             <label class="row">
@@ -107,8 +146,7 @@ pub fn Settings() -> impl IntoView {
                 <select data-testid="set-optimizer"
                     on:change=on_select(|c, v| c.optimizer = OptimizerKind::from_name(v).unwrap_or(c.optimizer))
                     prop:value=move || c().optimizer.name()>
-                    <option value="sgd">"SGD"</option>
-                    <option value="adam">"Adam"</option>
+                    {options(&OptimizerKind::ALL.map(|k| (k.name(), optimizer_words(k))))}
                 </select>
             </label>
             <label class="row">
@@ -132,8 +170,7 @@ pub fn Settings() -> impl IntoView {
                 <select data-testid="set-grouping"
                     on:change=on_select(|c, v| c.grouping = Grouping::from_name(v).unwrap_or(c.grouping))
                     prop:value=move || c().grouping.name()>
-                    <option value="prompts">"one prompt = one element (InstructGPT)"</option>
-                    <option value="pairs">"shuffled pairs"</option>
+                    {options(&Grouping::ALL.map(|g| (g.name(), grouping_words(g))))}
                 </select>
             </label>
             <label class="row">
@@ -141,9 +178,7 @@ pub fn Settings() -> impl IntoView {
                 <select data-testid="set-loss"
                     on:change=on_select(|c, v| c.loss.kind = LossKind::from_name(v).unwrap_or(c.loss.kind))
                     prop:value=move || c().loss.kind.name()>
-                    <option value="bt">"−log σ(Δ)"</option>
-                    <option value="margin">"margin: −log σ(Δ − m)"</option>
-                    <option value="smooth">"label smoothing ε"</option>
+                    {options(&LossKind::ALL.map(|k| (k.name(), loss_words(k))))}
                 </select>
             </label>
             <Show when=move || loss_is(LossKind::Smooth)>
