@@ -22,6 +22,10 @@ export default defineConfig({
   // What a spec waits for after a reload includes fetching, compiling and starting the 1.1 MB app; on a busy machine
   // that passed Playwright's 5 s now and then (2 of about 15 full runs, each time right after a reload).
   expect: { timeout: 10_000 },
+  // On CI a failed spec runs once more: a spec that fails twice fails the run, and one that passes the second time
+  // is reported as flaky with its first error printed. Right after a reload, a spec has now and then (about 1 in
+  // 400 runs, never when retried by hand or under load) not seen the app take over; that log is the evidence.
+  retries: process.env.CI ? 1 : 0,
   fullyParallel: false,
   workers: 1,
   reporter: [['list']],
