@@ -23,8 +23,9 @@ export default defineConfig({
   // that passed Playwright's 5 s now and then (2 of about 15 full runs, each time right after a reload).
   expect: { timeout: 10_000 },
   // On CI a failed spec runs once more: a spec that fails twice fails the run, and one that passes the second time
-  // is reported as flaky with its first error printed. Right after a reload, a spec has now and then (about 1 in
-  // 400 runs, never when retried by hand or under load) not seen the app take over; that log is the evidence.
+  // is reported as flaky with its first error printed. A spec that reloads the page has failed now and then (once
+  // in about 400 runs, never twice in a row; earlier because the app had not taken over in time): that log will
+  // say why.
   retries: process.env.CI ? 1 : 0,
   fullyParallel: false,
   workers: 1,
