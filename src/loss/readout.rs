@@ -15,9 +15,9 @@ pub struct PairReadout {
     pub loss: f64,
 }
 
-/// [`super::sigmoid`], [`super::log_sigmoid`], [`super::gradient_weight`] and [`pair_loss`] of one pair, bit for bit the same numbers,
-/// from one `exp` and one `log1p` (the four separately take four `exp` and two `log1p`): the page reads every pair
-/// each frame it trains.
+/// [`super::sigmoid`], [`super::log_sigmoid`], [`super::gradient_weight`] and [`pair_loss`] of one pair, bit for
+/// bit the same numbers, from one `exp` and one `log1p` (the four separately take four `exp` and two `log1p`): the
+/// page reads every pair each frame it trains.
 pub fn pair_readout(
     spec: &LossSpec,
     r_chosen: f64,

@@ -15,7 +15,7 @@ pub use csv::history_csv;
 pub use explain::{PairStep, StepExplanation, WeightChange};
 pub use history::Thinned;
 pub use metrics::{set_stats, Metrics, SetStats, CSV_HEADER};
-pub use pace::{Pace, MIN_SLICE_MS, SLICE_MS};
+pub use pace::Pace;
 pub use series::Series;
 pub use session::{steps_per_check, Applied, Session, Shown, SlowStep, Stage, StageMove};
 pub use trainer::{

@@ -4,10 +4,10 @@
 //! the built-in sets) and on the machine, so the slice is learned from the frames themselves.
 
 /// Longest training slice in one animation frame, in ms: the rest of the frame is left for drawing.
-pub const SLICE_MS: f64 = 6.0;
+const SLICE_MS: f64 = 6.0;
 
 /// Shortest training slice in ms: below it a frame trains not at all and is left to drawing.
-pub const MIN_SLICE_MS: f64 = 1.0;
+const MIN_SLICE_MS: f64 = 1.0;
 
 /// A frame that comes more than this many ms after the one before was late (a frame at 60 Hz is 16.7 ms).
 const LATE_MS: f64 = 20.0;
@@ -41,7 +41,7 @@ impl Pace {
         self.slice
     }
 
-    /// Whether this frame trains at all (a slice under [`MIN_SLICE_MS`] leaves the frame to drawing).
+    /// Whether this frame trains at all (a slice under 1 ms, `MIN_SLICE_MS`, leaves the frame to drawing).
     pub fn trains(&self) -> bool {
         self.slice >= MIN_SLICE_MS
     }

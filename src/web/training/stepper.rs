@@ -39,8 +39,8 @@ fn request_frame() {
 }
 
 /// Starts the loop that trains while `playing` is on: each animation frame runs the steps owed at the current speed,
-/// inside a time box (its slice, [`Pace`]), then publishes once. Browsers pause animation frames in hidden tabs, so a hidden tab does no
-/// work, and the time away is not made up afterwards.
+/// inside a time box (its slice, [`Pace`]), then publishes once. Browsers pause animation frames in hidden tabs, so a
+/// hidden tab does no work, and the time away is not made up afterwards.
 fn start_loop(t: Training) {
     if RUNNING.with(|r| r.replace(true)) {
         return; // the running loop sees `playing` again
